@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/** Languages the bot speaks. German is first and the fallback. */
+export const LANGUAGES = ['de', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const nonEmpty = z.string().trim().min(1);
+const id = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'ids are lowercase letters, digits, "-" and "_"');
+
+/** A text in both languages. Every user-facing text of the bot exists in German and English. */
+export const localizedText = z.object({ de: nonEmpty, en: nonEmpty }).strict();
+export type LocalizedText = z.infer<typeof localizedText>;
+
+const localizedList = z.object({ de: z.array(nonEmpty), en: z.array(nonEmpty) }).strict();
+
+/** One service department (IT, HR, Facility, Finance, ...). */
+export const departmentSchema = z
+  .object({
+    id,
+    name: localizedText,
+    description: localizedText,
+    /** Other names employees use for the department ("EDV", "Personalabteilung"). */
+    aliases: localizedList,
+    /** Words that point to this department when no FAQ entry matches ("Drucker", "Gehalt"). */
+    keywords: localizedList
+  })
+  .passthrough();
+export type Department = z.infer<typeof departmentSchema>;
+
+export const departmentsFileSchema = z.object({ departments: z.array(departmentSchema).min(1) }).strict();
+
+export const linkSchema = z.object({ title: nonEmpty, url: z.string().url() }).strict();
+
+/** One FAQ entry of `knowledge/<lang>/<department>.json`. */
+export const faqEntrySchema = z
+  .object({
+    id,
+    department: id,
+    question: nonEmpty,
+    alternatives: z.array(nonEmpty).min(1),
+    keywords: z.array(nonEmpty).default([]),
+    answer: nonEmpty,
+    links: z.array(linkSchema).default([])
+  })
+  .strict();
+export type FaqEntry = z.infer<typeof faqEntrySchema>;
+
+export const faqFileSchema = z.object({ entries: z.array(z.unknown()) }).strict();
+
+/** One intent of `intents/<lang>/*.json`: something the employee wants the bot to *do*. */
+export const intentSchema = z
+  .object({
+    id,
+    /** The department this intent belongs to, if any (e.g. reporting an IT problem → it). */
+    department: id.optional(),
+    utterances: z.array(nonEmpty).min(3)
+  })
+  .strict();
+export type IntentDefinition = z.infer<typeof intentSchema>;
+
+export const intentFileSchema = z.object({ intents: z.array(z.unknown()) }).strict();
