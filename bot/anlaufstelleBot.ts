@@ -1,0 +1,111 @@
+import { ActivityHandler, ActivityTypes, TurnContext, type ConversationState, type StatePropertyAccessor, type UserState } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import type { Logger } from 'pino';
+import type { MainDialog } from '../dialogs/mainDialog';
+import { setTurnRecognition } from '../dialogs/turnState';
+import type { Language } from './content/schema';
+import { messagesFor } from './i18n/messages';
+import type { Recognizer } from './nlu/recognizer';
+import type { TranscriptLine } from './requests/serviceRequest';
+
+/** What the bot remembers about an employee across conversations. */
+export interface UserProfile {
+  language?: Language;
+}
+
+export interface BotOptions {
+  defaultLanguage: Language;
+  maxMessageLength: number;
+  /** How many recent lines of a conversation are kept for requests. */
+  transcriptLength?: number;
+}
+
+export interface BotDependencies {
+  conversationState: ConversationState;
+  userState: UserState;
+  dialog: MainDialog;
+  recognizer: Recognizer;
+  transcript: StatePropertyAccessor<TranscriptLine[]>;
+  logger: Logger;
+  options: BotOptions;
+}
+
+/**
+ * The Anlaufstelle bot: detects the employee's language, recognizes each message once, keeps a short
+ * transcript, and runs the dialog tree; state is saved at the end of every turn.
+ */
+export class AnlaufstelleBot extends ActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly profile: StatePropertyAccessor<UserProfile>;
+
+  constructor(private readonly deps: BotDependencies) {
+    super();
+    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.profile = deps.userState.createProperty<UserProfile>('profile');
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const added = context.activity.membersAdded ?? [];
+      if (added.some((member) => member.id !== context.activity.recipient.id)) {
+        const language = await this.languageOf(context);
+        await context.sendActivity(messagesFor(language).welcome());
+      }
+      await next();
+    });
+  }
+
+  async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.deps.conversationState.saveChanges(context, false);
+    await this.deps.userState.saveChanges(context, false);
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    // In Teams channels the bot is @mentioned; the mention is not part of the question.
+    const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
+    const known = await this.languageOf(context);
+    if (!text) {
+      await context.sendActivity(messagesFor(known).notText());
+      return;
+    }
+    if (text.length > this.deps.options.maxMessageLength) {
+      await context.sendActivity(messagesFor(known).tooLong({ max: this.deps.options.maxMessageLength }));
+      return;
+    }
+    const recognition = this.deps.recognizer.recognize(text, known);
+    this.deps.logger.debug({ decision: recognition.decision, top: recognition.top, language: recognition.language }, 'recognized');
+    if (recognition.language !== known) {
+      const profile = await this.profile.get(context, {});
+      await this.profile.set(context, { ...profile, language: recognition.language });
+    }
+    setTurnRecognition(context, recognition);
+    await this.record(context, text);
+    await this.deps.dialog.run(context, this.dialogState);
+  }
+
+  /** Keeps the last lines of the conversation, the employee's and the bot's, in conversation state. */
+  private async record(context: TurnContext, text: string): Promise<void> {
+    const limit = this.deps.options.transcriptLength ?? 30;
+    const lines = await this.deps.transcript.get(context, []);
+    const append = (line: TranscriptLine) => {
+      lines.push(line);
+      if (lines.length > limit) lines.splice(0, lines.length - limit);
+    };
+    append({ from: 'user', text, at: new Date().toISOString() });
+    context.onSendActivities(async (_ctx, activities, next) => {
+      for (const activity of activities) {
+        if (activity.type === ActivityTypes.Message && activity.text) append({ from: 'bot', text: activity.text, at: new Date().toISOString() });
+      }
+      return next();
+    });
+  }
+
+  private async languageOf(context: TurnContext): Promise<Language> {
+    const profile = await this.profile.get(context, {});
+    if (profile.language) return profile.language;
+    const locale = (context.activity.locale ?? '').toLowerCase();
+    return locale.startsWith('en') ? 'en' : locale.startsWith('de') ? 'de' : this.deps.options.defaultLanguage;
+  }
+}

@@ -1,0 +1,140 @@
+import type { Language } from '../content/schema';
+
+/**
+ * Every text the bot says, in German and English. The English catalogue is typed as the German
+ * one, so a text missing in one language does not compile.
+ */
+const de = {
+  welcome: () =>
+    'Hallo, ich bin die Anlaufstelle – Ihr erster Kontakt für Fragen an IT, Personal, Facility Management und Finanzen. ' +
+    'Schreiben Sie einfach, worum es geht, zum Beispiel „Ich habe mein Passwort vergessen“ oder „Wie reiche ich Reisekosten ein?“.',
+  greeting: () => 'Hallo! Womit kann ich Ihnen helfen? Schreiben Sie Ihre Frage einfach in eigenen Worten.',
+  help: (p: { departments: string }) =>
+    'Ich beantworte Fragen rund um Ihren Arbeitsalltag, rund um die Uhr:\n' +
+    `${p.departments}\n\n` +
+    'Außerdem kann ich eine IT-Störung für Sie aufnehmen („Störung melden“), Ihre Anfrage an die richtige Abteilung weiterleiten ' +
+    'und Ihnen den Stand Ihrer Anfragen zeigen („Status meiner Anfrage“). Mit „abbrechen“ beenden Sie jederzeit den aktuellen Schritt.',
+  helpDepartment: (p: { name: string; description: string }) => `• ${p.name}: ${p.description}`,
+  helpInDialog: () => 'Sie sind gerade mitten in einem Vorgang. Beantworten Sie einfach die letzte Frage – oder schreiben Sie „abbrechen“, um ihn zu beenden.',
+  thanks: () => 'Gern geschehen! Melden Sie sich jederzeit wieder.',
+  goodbye: () => 'Auf Wiedersehen und einen schönen Tag!',
+  cancelled: () => 'In Ordnung, ich habe abgebrochen. Womit kann ich sonst helfen?',
+  nothingToCancel: () => 'Es läuft gerade nichts, das ich abbrechen könnte. Womit kann ich helfen?',
+  answerLinks: () => 'Mehr dazu:',
+  disambiguate: () => 'Ich bin nicht ganz sicher, was Sie meinen. Geht es um eines davon?',
+  noneOfThese: () => 'Nichts davon',
+  intentTitles: (): Record<string, string> => ({
+    human: 'Mit einer Person sprechen',
+    it_problem_report: 'IT-Störung melden',
+    request_status: 'Stand meiner Anfragen',
+    help: 'Was kann die Anlaufstelle?'
+  }),
+  clarifyGuess: (p: { question: string }) => `Meinen Sie: „${p.question}“?`,
+  clarifyRephrase: () => 'Das habe ich noch nicht ganz verstanden. Können Sie Ihr Anliegen in einem Satz etwas genauer beschreiben?',
+  outOfScopeDepartment: (p: { department: string }) =>
+    `Dazu habe ich leider keine passende Antwort. Das klingt nach einem Thema für ${p.department}. Soll ich Ihre Anfrage an ${p.department} weiterleiten?`,
+  outOfScopeUnknown: () =>
+    'Dazu kann ich leider nichts sagen – ich helfe bei Fragen an IT, Personal, Facility Management und Finanzen. Soll ich Ihre Anfrage an eine dieser Abteilungen weiterleiten?',
+  humanRequested: () => 'Gern leite ich Sie an eine Kollegin oder einen Kollegen weiter.',
+  humanConfirmDepartment: (p: { department: string }) => `Soll Ihre Anfrage an ${p.department} gehen?`,
+  chooseDepartment: () => 'An welche Abteilung soll ich Ihre Anfrage weiterleiten?',
+  forwarded: (p: { department: string; number: string }) =>
+    `Ich habe Ihre Anfrage an ${p.department} weitergeleitet. Ihre Anfragenummer ist ${p.number}. Die Kolleginnen und Kollegen melden sich bei Ihnen.`,
+  notForwarded: () => 'Alles klar, ich leite nichts weiter. Fragen Sie mich gern etwas anderes.',
+  yes: () => 'Ja',
+  no: () => 'Nein',
+  itDevice: () => 'Ich nehme die IT-Störung auf. Welches Gerät oder welcher Bereich ist betroffen?',
+  itDeviceRetry: () => 'Bitte wählen Sie einen der Bereiche aus.',
+  itDevices: () => ['Laptop/PC', 'Drucker', 'Smartphone/Telefon', 'Software/Programm', 'Netzwerk/VPN', 'Sonstiges'],
+  itDescription: () => 'Was genau passiert? Beschreiben Sie das Problem bitte kurz (z. B. Fehlermeldung).',
+  itDescriptionRetry: (p: { min: number }) => `Bitte beschreiben Sie das Problem in mindestens ${p.min} Zeichen, damit die IT es nachvollziehen kann.`,
+  itSince: () => 'Seit wann besteht das Problem? (z. B. „seit heute Morgen“, „seit 12.03.“)',
+  itSinceRetry: () => 'Bitte geben Sie kurz an, seit wann das Problem besteht.',
+  itUrgency: () => 'Wie dringend ist es?',
+  itUrgencyRetry: () => 'Bitte wählen Sie eine Dringlichkeit aus.',
+  itUrgencies: () => ['Niedrig – ich kann weiterarbeiten', 'Mittel – ich bin eingeschränkt', 'Hoch – ich kann nicht arbeiten'],
+  itConfirm: (p: { device: string; description: string; since: string; urgency: string }) =>
+    `Bitte prüfen Sie Ihre Meldung:\n• Bereich: ${p.device}\n• Problem: ${p.description}\n• Seit: ${p.since}\n• Dringlichkeit: ${p.urgency}\n\nSoll ich sie so an den IT-Service senden?`,
+  itSaved: (p: { number: string }) =>
+    `Danke! Ihre Störungsmeldung ist beim IT-Service eingegangen. Ihre Ticketnummer ist ${p.number}.`,
+  itDiscarded: () => 'Okay, ich habe die Meldung verworfen. Sie können jederzeit neu beginnen („Störung melden“).',
+  statusNone: () => 'Sie haben derzeit keine offenen Anfragen.',
+  statusList: (p: { lines: string }) => `Ihre Anfragen:\n${p.lines}`,
+  statusLine: (p: { number: string; department: string; subject: string; status: string; date: string }) =>
+    `• ${p.number} (${p.department}, ${p.date}): ${p.subject} – ${p.status}`,
+  statusNames: () => ({ open: 'offen', in_progress: 'in Bearbeitung', resolved: 'erledigt', cancelled: 'storniert' }),
+  tooLong: (p: { max: number }) => `Ihre Nachricht ist leider zu lang. Bitte fassen Sie sich auf höchstens ${p.max} Zeichen.`,
+  notText: () => 'Ich verstehe bisher nur Textnachrichten. Schreiben Sie mir Ihre Frage bitte als Text.',
+  error: () => 'Entschuldigung, da ist bei mir etwas schiefgelaufen. Bitte versuchen Sie es gleich noch einmal.'
+};
+
+const en: typeof de = {
+  welcome: () =>
+    "Hello, I'm Anlaufstelle – your first point of contact for questions to IT, HR, Facility Management and Finance. " +
+    'Just write what it is about, for example "I forgot my password" or "How do I submit travel expenses?".',
+  greeting: () => 'Hello! How can I help you? Just write your question in your own words.',
+  help: (p) =>
+    'I answer questions about your working day, around the clock:\n' +
+    `${p.departments}\n\n` +
+    'I can also take down an IT problem for you ("report a problem"), forward your request to the right department ' +
+    'and show you the status of your requests ("status of my request"). Write "cancel" at any time to stop the current step.',
+  helpDepartment: (p) => `• ${p.name}: ${p.description}`,
+  helpInDialog: () => 'You are in the middle of something. Just answer the last question – or write "cancel" to stop.',
+  thanks: () => "You're welcome! Get in touch any time.",
+  goodbye: () => 'Goodbye and have a nice day!',
+  cancelled: () => 'All right, I have cancelled that. What else can I do for you?',
+  nothingToCancel: () => 'There is nothing to cancel right now. How can I help?',
+  answerLinks: () => 'More on this:',
+  disambiguate: () => "I'm not quite sure what you mean. Is it one of these?",
+  noneOfThese: () => 'None of these',
+  intentTitles: () => ({
+    human: 'Talk to a person',
+    it_problem_report: 'Report an IT problem',
+    request_status: 'Status of my requests',
+    help: 'What can Anlaufstelle do?'
+  }),
+  clarifyGuess: (p) => `Do you mean: "${p.question}"?`,
+  clarifyRephrase: () => "I didn't quite get that yet. Could you describe what you need in one sentence, in a bit more detail?",
+  outOfScopeDepartment: (p) =>
+    `I'm afraid I don't have a good answer to that. It sounds like a topic for ${p.department}. Shall I forward your request to ${p.department}?`,
+  outOfScopeUnknown: () =>
+    "I'm afraid I can't help with that – I answer questions for IT, HR, Facility Management and Finance. Shall I forward your request to one of these departments?",
+  humanRequested: () => "Sure, I'll pass you on to a colleague.",
+  humanConfirmDepartment: (p) => `Shall your request go to ${p.department}?`,
+  chooseDepartment: () => 'Which department shall I forward your request to?',
+  forwarded: (p) =>
+    `I have forwarded your request to ${p.department}. Your request number is ${p.number}. A colleague will get back to you.`,
+  notForwarded: () => "Okay, I won't forward anything. Feel free to ask me something else.",
+  yes: () => 'Yes',
+  no: () => 'No',
+  itDevice: () => "I'll take down the IT problem. Which device or area is affected?",
+  itDeviceRetry: () => 'Please choose one of the areas.',
+  itDevices: () => ['Laptop/PC', 'Printer', 'Smartphone/phone', 'Software/application', 'Network/VPN', 'Other'],
+  itDescription: () => 'What exactly happens? Please describe the problem briefly (e.g. the error message).',
+  itDescriptionRetry: (p) => `Please describe the problem in at least ${p.min} characters so that IT can follow it.`,
+  itSince: () => 'Since when has this been happening? (e.g. "since this morning", "since March 12")',
+  itSinceRetry: () => 'Please tell me briefly since when the problem exists.',
+  itUrgency: () => 'How urgent is it?',
+  itUrgencyRetry: () => 'Please choose an urgency.',
+  itUrgencies: () => ['Low – I can keep working', 'Medium – I am restricted', 'High – I cannot work'],
+  itConfirm: (p) =>
+    `Please check your report:\n• Area: ${p.device}\n• Problem: ${p.description}\n• Since: ${p.since}\n• Urgency: ${p.urgency}\n\nShall I send it to IT Service like this?`,
+  itSaved: (p) => `Thank you! Your problem report has reached IT Service. Your ticket number is ${p.number}.`,
+  itDiscarded: () => 'Okay, I have discarded the report. You can start again at any time ("report a problem").',
+  statusNone: () => 'You have no open requests at the moment.',
+  statusList: (p) => `Your requests:\n${p.lines}`,
+  statusLine: (p) => `• ${p.number} (${p.department}, ${p.date}): ${p.subject} – ${p.status}`,
+  statusNames: () => ({ open: 'open', in_progress: 'in progress', resolved: 'resolved', cancelled: 'cancelled' }),
+  tooLong: (p) => `Sorry, your message is too long. Please keep it to at most ${p.max} characters.`,
+  notText: () => 'So far I only understand text messages. Please write your question as text.',
+  error: () => 'Sorry, something went wrong on my side. Please try again in a moment.'
+};
+
+export type Messages = typeof de;
+
+const catalogues: Record<Language, Messages> = { de, en };
+
+/** The texts of one language. */
+export function messagesFor(language: Language): Messages {
+  return catalogues[language];
+}

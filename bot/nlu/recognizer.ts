@@ -1,0 +1,178 @@
+import { LANGUAGES, type Department, type FaqEntry, type IntentDefinition, type Language } from '../content/schema';
+import type { Content } from '../content/loadContent';
+import { DepartmentRouter, type DepartmentGuess } from './departmentRouter';
+import { FuzzyVocabulary } from './fuzzyVocabulary';
+import { LanguageDetector } from './languageDetector';
+import { isOutOfScope } from './outOfScope';
+import { normalizeText } from './textNormalize';
+import { OUT_OF_SCOPE, type IntentClassifier, type LabelledText, type ScoredLabel } from './types';
+
+/** Confidence limits that choose what the bot does with a message; all in [0,1]. */
+export interface RecognizerThresholds {
+  /** At or above: answer directly (when no other candidate is close). */
+  answer: number;
+  /** At or above: offer the closest candidates ("did you mean…?"). Below: ask back. */
+  disambiguate: number;
+  /** Below: out of scope. */
+  outOfScope: number;
+}
+
+export type Decision = 'answer' | 'disambiguate' | 'clarify' | 'out_of_scope';
+
+/** One thing the message may mean: a FAQ entry or an intent. */
+export interface Candidate {
+  id: string;
+  kind: 'faq' | 'intent';
+  score: number;
+  department?: string;
+}
+
+/** What a message means, how sure the bot is, and what to do about it. */
+export interface Recognition {
+  text: string;
+  /** The language to answer in. */
+  language: Language;
+  /** True when the language was detected from this message, false when it fell back. */
+  languageDetected: boolean;
+  decision: Decision;
+  /** The best in-scope candidate, if any. */
+  top: Candidate | null;
+  /** In-scope candidates, best first (at most five). */
+  candidates: Candidate[];
+  /** The department that owns the message, even when no FAQ entry matches; null when none does. */
+  department: DepartmentGuess | null;
+}
+
+/** Two candidates closer than this ratio are ambiguous: the bot asks instead of guessing. */
+const AMBIGUITY_RATIO = 0.6;
+/** Candidates below this share of the best one are not offered as alternatives. */
+const OFFER_RATIO = 0.3;
+const MIN_LANGUAGE_CONFIDENCE = 0.85;
+/** How much keyword evidence can lift a FAQ entry's score. */
+const KEYWORD_WEIGHT = 0.25;
+
+interface LanguageModel {
+  classifier: IntentClassifier;
+  vocabulary: FuzzyVocabulary;
+  router: DepartmentRouter;
+  kinds: Map<string, Candidate['kind']>;
+  departments: Map<string, string | undefined>;
+}
+
+/**
+ * Combines the trained intent classifier (natural tokenizers and stemmers, own model), fuse.js
+ * spelling correction against the knowledge base vocabulary, keyword evidence and department
+ * routing into one ranked result with a confidence in [0,1].
+ */
+export class Recognizer {
+  constructor(
+    private readonly models: Record<Language, LanguageModel>,
+    private readonly detector: LanguageDetector,
+    private readonly thresholds: RecognizerThresholds
+  ) {}
+
+  /**
+   * Recognizes one message.
+   * @param fallbackLanguage the language to use when the message does not show its own (the user's).
+   */
+  recognize(text: string, fallbackLanguage: Language): Recognition {
+    const detected = this.detector.detect(text);
+    const languageDetected = detected.confidence >= MIN_LANGUAGE_CONFIDENCE && normalizeText(text).length >= 4;
+    const language = languageDetected ? detected.language : fallbackLanguage;
+    const primary = this.rank(text, language);
+    if (languageDetected) return this.decide(text, language, true, primary);
+    // An unclear language ("VPN?") is recognized with both models; ids are shared, so the better wins.
+    const other = this.rank(text, LANGUAGES.find((l) => l !== language)!);
+    const best = (other.candidates[0]?.score ?? 0) > (primary.candidates[0]?.score ?? 0) ? other : primary;
+    return this.decide(text, language, false, best);
+  }
+
+  private rank(text: string, language: Language): { scores: ScoredLabel[]; candidates: Candidate[]; department: DepartmentGuess | null } {
+    const model = this.models[language];
+    const tokens = normalizeText(text).split(' ').filter(Boolean);
+    const corrections = model.vocabulary.corrections(tokens);
+    const input = corrections.length > 0 ? `${text} ${corrections.map((c) => c.term).join(' ')}` : text;
+    const keywordEvidence = model.router.entryEvidence(tokens, corrections);
+    const scores = model.classifier
+      .classify(input, 8)
+      .map(({ label, score }) => ({ label, score: score + (1 - score) * KEYWORD_WEIGHT * (keywordEvidence.get(label) ?? 0) }))
+      .sort((a, b) => b.score - a.score);
+    const candidates = scores
+      .filter((s) => s.label !== OUT_OF_SCOPE)
+      .slice(0, 5)
+      .map((s) => ({ id: s.label, kind: model.kinds.get(s.label) ?? 'intent', score: s.score, department: model.departments.get(s.label) }));
+    const department = model.router.guess(candidates, tokens, corrections);
+    return { scores, candidates, department };
+  }
+
+  private decide(
+    text: string,
+    language: Language,
+    languageDetected: boolean,
+    ranked: { scores: ScoredLabel[]; candidates: Candidate[]; department: DepartmentGuess | null }
+  ): Recognition {
+    const { scores, candidates, department } = ranked;
+    const [top, second] = candidates;
+    const base = { text, language, languageDetected, candidates, department, top: top ?? null };
+    if (!top || isOutOfScope(scores, this.thresholds.outOfScope)) return { ...base, decision: 'out_of_scope' };
+    const close = second && second.score >= top.score * AMBIGUITY_RATIO;
+    if (top.score >= this.thresholds.answer && !close) return { ...base, decision: 'answer' };
+    const offers = candidates.filter((c) => c.score >= top.score * OFFER_RATIO);
+    if (top.score >= this.thresholds.disambiguate && offers.length >= 2) {
+      return { ...base, candidates: offers.slice(0, 3), decision: 'disambiguate' };
+    }
+    if (top.score >= this.thresholds.answer) return { ...base, decision: 'answer' };
+    return { ...base, decision: 'clarify' };
+  }
+}
+
+/** Builds the classifier for one language; the bot and `npm run eval` pass the same factory. */
+export type ClassifierFactory = (language: Language) => IntentClassifier;
+
+/** Training examples of one language: every intent utterance, FAQ question, phrasing and keyword set. */
+export function trainingExamples(faq: readonly FaqEntry[], intents: readonly IntentDefinition[]): LabelledText[] {
+  const examples: LabelledText[] = [];
+  for (const intent of intents) for (const text of intent.utterances) examples.push({ text, label: intent.id });
+  for (const entry of faq) {
+    for (const text of [entry.question, ...entry.alternatives]) examples.push({ text, label: entry.id });
+    if (entry.keywords.length > 0) examples.push({ text: entry.keywords.join(' '), label: entry.id });
+  }
+  return examples;
+}
+
+/** Trains a recognizer for every language from validated content. */
+export function trainRecognizer(content: Content, createClassifier: ClassifierFactory, thresholds: RecognizerThresholds): Recognizer {
+  const models = {} as Record<Language, LanguageModel>;
+  const samples = {} as Record<Language, string[]>;
+  for (const language of LANGUAGES) {
+    const faq = content.faq[language];
+    const intents = content.intents[language];
+    const examples = trainingExamples(faq, intents);
+    const classifier = createClassifier(language);
+    classifier.train(examples);
+    const words = examples.flatMap((e) => normalizeText(e.text).split(' '));
+    models[language] = {
+      classifier,
+      vocabulary: new FuzzyVocabulary([...words, ...departmentWords(content.departments, language)]),
+      router: new DepartmentRouter(language, content.departments, faq),
+      kinds: new Map<string, Candidate['kind']>([
+        ...faq.map((e) => [e.id, 'faq'] as const),
+        ...intents.map((i) => [i.id, 'intent'] as const)
+      ]),
+      departments: new Map<string, string | undefined>([
+        ...faq.map((e) => [e.id, e.department] as const),
+        ...intents.map((i) => [i.id, i.department] as const)
+      ])
+    };
+    samples[language] = [
+      ...examples.map((e) => e.text),
+      ...faq.map((e) => e.answer),
+      ...content.departments.map((d) => d.description[language])
+    ];
+  }
+  return new Recognizer(models, new LanguageDetector(samples), thresholds);
+}
+
+function departmentWords(departments: readonly Department[], language: Language): string[] {
+  return departments.flatMap((d) => [...d.keywords[language], ...d.aliases[language]].flatMap((w) => normalizeText(w).split(' ')));
+}

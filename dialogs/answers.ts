@@ -1,0 +1,31 @@
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import type { KnowledgeBase } from '../bot/content/knowledgeBase';
+import type { Language } from '../bot/content/schema';
+import { messagesFor } from '../bot/i18n/messages';
+import type { Candidate } from '../bot/nlu/recognizer';
+
+/** Sends a FAQ entry's answer, with its links, in the given language. */
+export async function sendFaqAnswer(context: TurnContext, knowledge: KnowledgeBase, id: string, language: Language): Promise<void> {
+  const entry = knowledge.entry(id, language);
+  if (!entry) throw new Error(`FAQ entry "${id}" does not exist in ${language}`);
+  const links = entry.links.map((link) => `• [${link.title}](${link.url})`);
+  const text = links.length > 0 ? `${entry.answer}\n\n${messagesFor(language).answerLinks()}\n${links.join('\n')}` : entry.answer;
+  const activity = MessageFactory.text(text);
+  activity.textFormat = 'markdown';
+  await context.sendActivity(activity);
+}
+
+/** How a candidate is shown as an option: the FAQ question, or the intent's title. */
+export function candidateTitle(candidate: Candidate, knowledge: KnowledgeBase, language: Language): string {
+  if (candidate.kind === 'faq') return knowledge.entry(candidate.id, language)?.question ?? candidate.id;
+  return messagesFor(language).intentTitles()[candidate.id] ?? candidate.id;
+}
+
+/** The help text: what the bot can do, per department. */
+export function helpText(knowledge: KnowledgeBase, language: Language): string {
+  const t = messagesFor(language);
+  const departments = knowledge.departments
+    .map((d) => t.helpDepartment({ name: d.name[language], description: d.description[language] }))
+    .join('\n');
+  return t.help({ departments });
+}

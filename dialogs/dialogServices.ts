@@ -1,0 +1,19 @@
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { KnowledgeBase } from '../bot/content/knowledgeBase';
+import type { Recognizer } from '../bot/nlu/recognizer';
+import type { RequestStore, Requester, TranscriptLine } from '../bot/requests/serviceRequest';
+
+/** What the dialogs need from the rest of the bot; built in the composition root. */
+export interface DialogServices {
+  knowledge: KnowledgeBase;
+  recognizer: Recognizer;
+  requests: RequestStore;
+  /** The recent conversation, attached to requests so staff need not ask again. */
+  transcript: StatePropertyAccessor<TranscriptLine[]>;
+}
+
+/** Who is writing in this turn, and where to reach them again. */
+export function requesterOf(context: TurnContext): Requester {
+  const { from, conversation, channelId } = context.activity;
+  return { userId: from.aadObjectId ?? from.id, name: from.name || undefined, channelId, conversationId: conversation.id };
+}

@@ -1,0 +1,28 @@
+import { ConfigError, loadConfig } from '../../bot/config/config';
+
+describe('configuration from the environment', () => {
+  it('runs with no variables at all: port 3978, ./data, German, unauthenticated', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ PORT: 3978, DATA_DIR: './data', DEFAULT_LANGUAGE: 'de', MicrosoftAppId: undefined });
+  });
+
+  it('treats empty credentials as unset, as in a copied .env.example', () => {
+    expect(loadConfig({ MicrosoftAppId: '', MicrosoftAppPassword: '' }).MicrosoftAppId).toBeUndefined();
+  });
+
+  it('names every bad variable in one message', () => {
+    expect(() => loadConfig({ PORT: 'abc', DEFAULT_LANGUAGE: 'fr', THRESHOLD_ANSWER: '2' })).toThrow(ConfigError);
+    try {
+      loadConfig({ PORT: 'abc', DEFAULT_LANGUAGE: 'fr', THRESHOLD_ANSWER: '2' });
+    } catch (error) {
+      expect((error as Error).message).toMatch(/PORT/);
+      expect((error as Error).message).toMatch(/DEFAULT_LANGUAGE/);
+      expect((error as Error).message).toMatch(/THRESHOLD_ANSWER/);
+    }
+  });
+
+  it('requires a password with an app id, and thresholds in order', () => {
+    expect(() => loadConfig({ MicrosoftAppId: 'id' })).toThrow(/MicrosoftAppPassword/);
+    expect(() => loadConfig({ THRESHOLD_ANSWER: '0.1', THRESHOLD_DISAMBIGUATE: '0.3' })).toThrow(/THRESHOLD_OUT_OF_SCOPE <= THRESHOLD_DISAMBIGUATE <= THRESHOLD_ANSWER/);
+  });
+});
