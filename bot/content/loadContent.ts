@@ -46,9 +46,13 @@ export function loadContent({ knowledgeDir, intentsDir }: ContentPaths): Content
 
   const faq = {} as Record<Language, FaqEntry[]>;
   const intents = {} as Record<Language, IntentDefinition[]>;
+  // Ids of every entry, valid or not, so that a broken entry is not reported a second time as untranslated.
+  const ids = { knowledge: {} as Record<Language, Set<string>>, intents: {} as Record<Language, Set<string>> };
   for (const language of LANGUAGES) {
-    faq[language] = loadEntries(path.join(knowledgeDir, language), faqFileSchema, 'entries', faqEntrySchema, problems);
-    intents[language] = loadEntries(path.join(intentsDir, language), intentFileSchema, 'intents', intentSchema, problems);
+    ids.knowledge[language] = new Set();
+    ids.intents[language] = new Set();
+    faq[language] = loadEntries(path.join(knowledgeDir, language), faqFileSchema, 'entries', faqEntrySchema, problems, ids.knowledge[language]);
+    intents[language] = loadEntries(path.join(intentsDir, language), intentFileSchema, 'intents', intentSchema, problems, ids.intents[language]);
     for (const item of [...faq[language], ...intents[language]]) {
       if (item.department && !departmentIds.has(item.department)) {
         problems.push(`${language}: entry "${item.id}": unknown department "${item.department}"`);
@@ -56,8 +60,8 @@ export function loadContent({ knowledgeDir, intentsDir }: ContentPaths): Content
     }
     reportDuplicates(`${language}`, 'id', [...faq[language], ...intents[language]].map((e) => e.id), problems);
   }
-  reportMissingTranslations('knowledge', faq, problems);
-  reportMissingTranslations('intents', intents, problems);
+  reportMissingTranslations('knowledge', ids.knowledge, problems);
+  reportMissingTranslations('intents', ids.intents, problems);
 
   if (problems.length > 0) throw new ContentError(problems);
   return { departments, faq, intents };
@@ -68,7 +72,8 @@ function loadEntries<T extends { id: string }>(
   fileSchema: z.ZodType<Record<string, unknown[]>>,
   listKey: string,
   entrySchema: z.ZodType<T>,
-  problems: string[]
+  problems: string[],
+  seenIds: Set<string>
 ): T[] {
   let files: string[];
   try {
@@ -83,12 +88,14 @@ function loadEntries<T extends { id: string }>(
     const file = path.join(dir, name);
     const parsed = parseFile(file, fileSchema, problems);
     (parsed?.[listKey] ?? []).forEach((raw, index) => {
+      const rawId = (raw as { id?: unknown } | null)?.id;
+      if (typeof rawId === 'string') seenIds.add(rawId);
       const result = entrySchema.safeParse(raw);
       if (result.success) {
         entries.push(result.data);
         return;
       }
-      const id = typeof (raw as { id?: unknown })?.id === 'string' ? `"${(raw as { id: string }).id}"` : `#${index + 1}`;
+      const id = typeof rawId === 'string' ? `"${rawId}"` : `#${index + 1}`;
       for (const issue of result.error.issues) {
         problems.push(`${file}: entry ${id}: ${issue.path.join('.') || '(entry)'}: ${issue.message}`);
       }
@@ -133,13 +140,12 @@ function reportDuplicates(where: string, what: string, ids: string[], problems: 
   }
 }
 
-function reportMissingTranslations(kind: string, byLanguage: Record<Language, { id: string }[]>, problems: string[]): void {
+function reportMissingTranslations(kind: string, idsByLanguage: Record<Language, Set<string>>, problems: string[]): void {
   for (const language of LANGUAGES) {
     for (const other of LANGUAGES) {
       if (other === language) continue;
-      const otherIds = new Set(byLanguage[other].map((entry) => entry.id));
-      for (const entry of byLanguage[language]) {
-        if (!otherIds.has(entry.id)) problems.push(`${kind}/${other}: entry "${entry.id}" exists in ${language} but not in ${other}`);
+      for (const id of idsByLanguage[language]) {
+        if (!idsByLanguage[other].has(id)) problems.push(`${kind}/${other}: entry "${id}" exists in ${language} but not in ${other}`);
       }
     }
   }

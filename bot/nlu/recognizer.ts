@@ -1,7 +1,7 @@
 import { LANGUAGES, type Department, type FaqEntry, type IntentDefinition, type Language } from '../content/schema';
 import type { Content } from '../content/loadContent';
 import { DepartmentRouter, type DepartmentGuess } from './departmentRouter';
-import { FuzzyVocabulary } from './fuzzyVocabulary';
+import { FuzzyVocabulary, type FuzzyMatch } from './fuzzyVocabulary';
 import { LanguageDetector } from './languageDetector';
 import { isOutOfScope } from './outOfScope';
 import { normalizeText } from './textNormalize';
@@ -46,10 +46,17 @@ export interface Recognition {
 /** Two candidates closer than this ratio are ambiguous: the bot asks instead of guessing. */
 const AMBIGUITY_RATIO = 0.6;
 /** Candidates below this share of the best one are not offered as alternatives. */
-const OFFER_RATIO = 0.3;
+const OFFER_RATIO = 0.4;
 const MIN_LANGUAGE_CONFIDENCE = 0.85;
+const MIN_LANGUAGE_WORDS = 3;
 /** How much keyword evidence can lift a FAQ entry's score. */
 const KEYWORD_WEIGHT = 0.25;
+
+interface Ranked {
+  scores: ScoredLabel[];
+  candidates: Candidate[];
+  department: DepartmentGuess | null;
+}
 
 interface LanguageModel {
   classifier: IntentClassifier;
@@ -77,7 +84,9 @@ export class Recognizer {
    */
   recognize(text: string, fallbackLanguage: Language): Recognition {
     const detected = this.detector.detect(text);
-    const languageDetected = detected.confidence >= MIN_LANGUAGE_CONFIDENCE && normalizeText(text).length >= 4;
+    // A word or two ("Drucker", "Facility Management", a button title) say too little about the language to switch.
+    const words = normalizeText(text).split(' ').filter((w) => /[a-z]{2}/.test(w)).length;
+    const languageDetected = detected.confidence >= MIN_LANGUAGE_CONFIDENCE && words >= MIN_LANGUAGE_WORDS;
     const language = languageDetected ? detected.language : fallbackLanguage;
     const primary = this.rank(text, language);
     if (languageDetected) return this.decide(text, language, true, primary);
@@ -87,11 +96,18 @@ export class Recognizer {
     return this.decide(text, language, false, best);
   }
 
-  private rank(text: string, language: Language): { scores: ScoredLabel[]; candidates: Candidate[]; department: DepartmentGuess | null } {
+  private rank(text: string, language: Language): Ranked {
     const model = this.models[language];
     const tokens = normalizeText(text).split(' ').filter(Boolean);
+    const first = this.score(model, text, tokens, []);
+    if (this.isClear(first)) return first;
+    // Spelling correction with fuse.js costs more than classifying, so it runs only when the
+    // first pass is unsure, and re-ranks with the corrected words added.
     const corrections = model.vocabulary.corrections(tokens);
-    const input = corrections.length > 0 ? `${text} ${corrections.map((c) => c.term).join(' ')}` : text;
+    return corrections.length > 0 ? this.score(model, `${text} ${corrections.map((c) => c.term).join(' ')}`, tokens, corrections) : first;
+  }
+
+  private score(model: LanguageModel, input: string, tokens: string[], corrections: FuzzyMatch[]): Ranked {
     const keywordEvidence = model.router.entryEvidence(tokens, corrections);
     const scores = model.classifier
       .classify(input, 8)
@@ -105,19 +121,23 @@ export class Recognizer {
     return { scores, candidates, department };
   }
 
+  private isClear({ candidates }: Ranked): boolean {
+    const [top, second] = candidates;
+    return !!top && top.score >= this.thresholds.answer && !(second && second.score >= top.score * AMBIGUITY_RATIO);
+  }
+
   private decide(
     text: string,
     language: Language,
     languageDetected: boolean,
-    ranked: { scores: ScoredLabel[]; candidates: Candidate[]; department: DepartmentGuess | null }
+    ranked: Ranked
   ): Recognition {
     const { scores, candidates, department } = ranked;
-    const [top, second] = candidates;
+    const [top] = candidates;
     const base = { text, language, languageDetected, candidates, department, top: top ?? null };
     if (!top || isOutOfScope(scores, this.thresholds.outOfScope)) return { ...base, decision: 'out_of_scope' };
-    const close = second && second.score >= top.score * AMBIGUITY_RATIO;
-    if (top.score >= this.thresholds.answer && !close) return { ...base, decision: 'answer' };
-    const offers = candidates.filter((c) => c.score >= top.score * OFFER_RATIO);
+    if (this.isClear(ranked)) return { ...base, decision: 'answer' };
+    const offers = candidates.filter((c) => c.score >= Math.max(top.score * OFFER_RATIO, this.thresholds.outOfScope));
     if (top.score >= this.thresholds.disambiguate && offers.length >= 2) {
       return { ...base, candidates: offers.slice(0, 3), decision: 'disambiguate' };
     }

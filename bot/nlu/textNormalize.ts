@@ -44,7 +44,7 @@ function german2(token: string): string {
     .replace(/([aeiouy])u([aeiouy])/g, '$1U$2')
     .replace(/ae/g, 'ä')
     .replace(/oe/g, 'ö')
-    .replace(/([^q])ue/g, '$1ü')
+    .replace(/(^|[^q])ue/g, '$1ü')
     .replace(/U/g, 'u');
 }
 

@@ -17,13 +17,14 @@ export async function makeTestApp(env: Record<string, string> = {}, dataDir?: st
 }
 
 /** A Bot Framework test conversation with the whole bot (state, recognizer, dialogs). */
-export function conversationWith(app: App, user = { id: 'employee-1', name: 'Erika Muster' }, locale?: string): TestAdapter {
+export function conversationWith(app: App, user = { id: 'employee-1', name: 'Erika Muster' }, locale = 'de-DE'): TestAdapter {
   const adapter = new TestAdapter(async (context) => app.bot.run(context), {
-    user,
+    from: user,
     locale,
     channelId: 'test',
     conversation: { id: `conversation-${user.id}` }
   } as Partial<Activity> as never);
+  adapter.locale = locale;
   return adapter;
 }
 

@@ -86,10 +86,14 @@ describe('state under DATA_DIR', () => {
 
 describe('with Bot Framework credentials configured', () => {
   it('refuses requests without a valid token with 401', async () => {
+    // CloudAdapter reports every refused request on console.error.
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const app = await makeTestApp({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'secret' });
     const server = await listen(app.server);
     expect((await postActivity(server.url, messageActivity('hallo'))).status).toBe(401);
     expect((await postActivity(server.url, messageActivity('hallo'), { authorization: 'Bearer not-a-jwt' })).status).toBe(401);
+    expect(quiet).toHaveBeenCalled();
+    quiet.mockRestore();
     await server.close();
     await app.cleanup();
   });

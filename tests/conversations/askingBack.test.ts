@@ -1,0 +1,64 @@
+import { conversationWith, makeTestApp, offers, says, type TestApp } from '../helpers/testApp';
+
+describe('conversation: asking back when unsure', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await makeTestApp();
+  });
+  afterAll(() => app.cleanup());
+
+  const question = (id: string, language: 'de' | 'en') => app.knowledge.entry(id, language)!.question;
+  const answer = (id: string, language: 'de' | 'en') => says(app.knowledge.entry(id, language)!.answer);
+
+  it('DE: "Karte" is ambiguous: the bot offers badge and corporate card, and answers the one picked', async () => {
+    await conversationWith(app, { id: 'dis-de', name: 'D' })
+      .send('Karte')
+      .assertReply((activity) => {
+        says('Ich bin nicht ganz sicher, was Sie meinen.')(activity);
+        offers([question('fac-access-badge', 'de'), question('fin-corporate-card', 'de'), 'Nichts davon'])(activity);
+      })
+      .send(question('fin-corporate-card', 'de'))
+      .assertReply(answer('fin-corporate-card', 'de'))
+      .startTest();
+  });
+
+  it('EN: "card", then "None of these" leads to the forwarding offer', async () => {
+    await conversationWith(app, { id: 'dis-en', name: 'D' }, 'en-US')
+      .send('card')
+      .assertReply(offers([question('fac-access-badge', 'en'), question('fin-corporate-card', 'en'), 'None of these']))
+      .send('None of these')
+      .assertReply(says('Shall I forward your request'))
+      .startTest();
+  });
+
+  it('DE: low confidence: "Meinen Sie …?" – yes gives the answer', async () => {
+    await conversationWith(app, { id: 'cla-de', name: 'C' })
+      .send('Meine Tastatur funktioniert nicht')
+      .assertReply(says(`Meinen Sie: „${question('it-peripherals', 'de')}“?`))
+      .send('ja')
+      .assertReply(answer('it-peripherals', 'de'))
+      .startTest();
+  });
+
+  it('DE: low confidence – no – the employee rephrases and gets the answer', async () => {
+    await conversationWith(app, { id: 'cla-de2', name: 'C' })
+      .send('Meine Tastatur funktioniert nicht')
+      .assertReply(says('Meinen Sie'))
+      .send('nein')
+      .assertReply(says('Können Sie Ihr Anliegen in einem Satz etwas genauer beschreiben?'))
+      .send('Meine Maus und Tastatur gehen nicht mehr, ich brauche neue fürs Homeoffice')
+      .assertReply(answer('it-peripherals', 'de'))
+      .startTest();
+  });
+
+  it('EN: low confidence – no – a still unclear rephrasing ends in the forwarding offer', async () => {
+    await conversationWith(app, { id: 'cla-en', name: 'C' }, 'en-US')
+      .send('holiday')
+      .assertReply(says(`Do you mean: "${question('hr-vacation-request', 'en')}"?`))
+      .send('no')
+      .assertReply(says('Could you describe'))
+      .send('blorp zinga')
+      .assertReply(says('Shall I forward your request'))
+      .startTest();
+  });
+});
