@@ -5,7 +5,7 @@ import type { MainDialog } from '../dialogs/mainDialog';
 import { setTurnRecognition } from '../dialogs/turnState';
 import type { Language } from './content/schema';
 import { messagesFor } from './i18n/messages';
-import type { Recognizer } from './nlu/recognizer';
+import { noTextRecognition, type Recognizer } from './nlu/recognizer';
 import type { TranscriptLine } from './requests/serviceRequest';
 
 /** What the bot remembers about an employee across conversations. */
@@ -66,8 +66,15 @@ export class AnlaufstelleBot extends ActivityHandler {
     // In Teams channels the bot is @mentioned; the mention is not part of the question.
     const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
     const known = await this.languageOf(context);
-    if (!text) {
+    const cardAction = !text && context.activity.value !== undefined;
+    if (!text && !cardAction) {
       await context.sendActivity(messagesFor(known).notText());
+      return;
+    }
+    if (cardAction) {
+      // A card button (Action.Submit) carries a value and no text; the active dialog reads the value.
+      setTurnRecognition(context, noTextRecognition(known));
+      await this.deps.dialog.run(context, this.dialogState);
       return;
     }
     if (text.length > this.deps.options.maxMessageLength) {

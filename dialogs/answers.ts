@@ -3,14 +3,19 @@ import type { KnowledgeBase } from '../bot/content/knowledgeBase';
 import type { Language } from '../bot/content/schema';
 import { messagesFor } from '../bot/i18n/messages';
 import type { Candidate } from '../bot/nlu/recognizer';
+import { feedbackChoices } from './choices';
 
-/** Sends a FAQ entry's answer, with its links, in the given language. */
+/** Sends a FAQ entry's answer with its links, in the given language, and asks whether it helped. */
 export async function sendFaqAnswer(context: TurnContext, knowledge: KnowledgeBase, id: string, language: Language): Promise<void> {
   const entry = knowledge.entry(id, language);
   if (!entry) throw new Error(`FAQ entry "${id}" does not exist in ${language}`);
+  const t = messagesFor(language);
   const links = entry.links.map((link) => `• [${link.title}](${link.url})`);
-  const text = links.length > 0 ? `${entry.answer}\n\n${messagesFor(language).answerLinks()}\n${links.join('\n')}` : entry.answer;
-  const activity = MessageFactory.text(text);
+  const body = links.length > 0 ? `${entry.answer}\n\n${t.answerLinks()}\n${links.join('\n')}` : entry.answer;
+  const activity = MessageFactory.suggestedActions(
+    feedbackChoices(language).map((choice) => choice.action!),
+    `${body}\n\n${t.feedbackQuestion()}`
+  );
   activity.textFormat = 'markdown';
   await context.sendActivity(activity);
 }

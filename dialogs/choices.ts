@@ -1,30 +1,46 @@
-import { ListStyle, type Choice, type PromptOptions } from 'botbuilder-dialogs';
+import { ListStyle, recognizeChoices, type Choice, type PromptOptions } from 'botbuilder-dialogs';
 import type { Language } from '../bot/content/schema';
 import { messagesFor } from '../bot/i18n/messages';
 
 export const YES = 'yes';
 export const NO = 'no';
+export type YesNo = typeof YES | typeof NO;
 
-const yesWords: Record<Language, string[]> = {
-  de: ['ja', 'jo', 'jawohl', 'klar', 'gerne', 'gern', 'ok', 'okay', 'passt', 'genau', 'richtig', 'bitte'],
-  en: ['yes', 'yeah', 'yep', 'sure', 'ok', 'okay', 'please', 'correct', 'right']
+/** Words for yes and no in both languages: employees answer in either, whatever the bot asked in. */
+const synonyms: Record<YesNo, string[]> = {
+  yes: ['ja', 'jo', 'jawohl', 'klar', 'gerne', 'gern', 'ok', 'okay', 'passt', 'genau', 'richtig', 'bitte', 'yes', 'yeah', 'yep', 'sure', 'please', 'correct', 'right'],
+  no: ['nein', 'nee', 'ne', 'nö', 'nicht', 'lieber nicht', 'falsch', 'no', 'nope', 'not', 'no thanks', 'wrong']
 };
-const noWords: Record<Language, string[]> = {
-  de: ['nein', 'nee', 'ne', 'nö', 'nicht', 'lieber nicht', 'falsch'],
-  en: ['no', 'nope', 'not', 'no thanks', 'wrong']
-};
+
+function yesNoChoices(language: Language, titles?: Record<YesNo, string>): Choice[] {
+  const t = messagesFor(language);
+  const shown = titles ?? { yes: t.yes(), no: t.no() };
+  return ([YES, NO] as const).map((value) => ({
+    value,
+    action: { type: 'imBack', title: shown[value], value: shown[value] },
+    synonyms: [shown[value], ...synonyms[value]]
+  }));
+}
 
 /**
  * Yes/no as a choice prompt rather than botbuilder's ConfirmPrompt: ConfirmPrompt reads the
  * activity's locale, while the bot answers in the language it detected for the user.
  */
 export function yesNoPrompt(language: Language, prompt: string): PromptOptions {
+  return { prompt, retryPrompt: prompt, choices: yesNoChoices(language), style: ListStyle.suggestedAction };
+}
+
+/** The feedback buttons' titles ("Ja, danke" / "Nein") as yes/no choices. */
+export function feedbackChoices(language: Language): Choice[] {
   const t = messagesFor(language);
-  const choices: Choice[] = [
-    { value: YES, action: { type: 'imBack', title: t.yes(), value: t.yes() }, synonyms: [t.yes(), ...yesWords.de, ...yesWords.en] },
-    { value: NO, action: { type: 'imBack', title: t.no(), value: t.no() }, synonyms: [t.no(), ...noWords.de, ...noWords.en] }
-  ];
-  return { prompt, retryPrompt: prompt, choices, style: ListStyle.suggestedAction };
+  return yesNoChoices(language, { yes: t.feedbackYes(), no: t.feedbackNo() });
+}
+
+/** Reads a typed yes or no in either language, including the feedback buttons' titles. */
+export function recognizeYesNo(text: string): YesNo | null {
+  const choices = [...feedbackChoices('de'), ...feedbackChoices('en')];
+  const found = recognizeChoices(text, choices)[0];
+  return found ? (found.resolution.value as YesNo) : null;
 }
 
 /** A choice prompt whose buttons show `titles` and whose results carry the matching `values`. */

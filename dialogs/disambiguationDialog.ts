@@ -37,7 +37,7 @@ export class DisambiguationDialog extends ComponentDialog {
   private async chosen(step: WaterfallStepContext) {
     const { candidates, department } = step.options as DisambiguationOptions;
     const chosen = candidates.find((c) => c.id === (step.result as FoundChoice).value);
-    const followUp: FollowUp = chosen ? { action: 'handle', candidate: chosen } : { action: 'forward', department };
+    const followUp: FollowUp = chosen ? { action: 'handle', candidate: chosen } : { action: 'forward', reason: 'out_of_scope', department };
     return step.endDialog(followUp);
   }
 }

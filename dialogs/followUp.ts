@@ -1,16 +1,41 @@
 import type { Candidate, Recognition } from '../bot/nlu/recognizer';
 
-/** What a clarifying dialog hands back to the main dialog: act on a candidate, offer choices, or offer to forward. */
+/** Why the bot offers to forward a request to a department. */
+export type ForwardReason = 'out_of_scope' | 'human' | 'not_helpful';
+
+/**
+ * What the main dialog does next. Child dialogs end with one, and the main dialog starts over with
+ * it, so every path (answer, did-you-mean, asking back, forwarding) is handled in one place.
+ */
 export type FollowUp =
   | { action: 'handle'; candidate: Candidate }
   | { action: 'disambiguate'; candidates: Candidate[]; department: string | null }
-  | { action: 'forward'; department: string | null }
+  | { action: 'clarify'; candidate: Candidate | null; department: string | null }
+  | { action: 'forward'; reason: ForwardReason; department: string | null; question?: string }
+  /** Treat the current message as a new one (e.g. a question typed instead of feedback). */
+  | { action: 'reroute' }
   | { action: 'none' };
 
-/** The follow-up a fresh recognition calls for, once the bot has already asked back once. */
+/** The follow-up a recognition calls for. */
+export function followUpFor(recognition: Recognition): FollowUp {
+  const department = recognition.department?.id ?? null;
+  switch (recognition.decision) {
+    case 'answer':
+      return { action: 'handle', candidate: recognition.top! };
+    case 'disambiguate':
+      return { action: 'disambiguate', candidates: recognition.candidates, department };
+    case 'clarify':
+      return { action: 'clarify', candidate: recognition.top, department };
+    case 'out_of_scope':
+      return { action: 'forward', reason: 'out_of_scope', department };
+  }
+}
+
+/** The follow-up once the bot has already asked back once: it does not ask back a second time. */
 export function followUpAfterAsking(recognition: Recognition, fallbackDepartment: string | null): FollowUp {
-  const department = recognition.department?.id ?? fallbackDepartment;
-  if (recognition.decision === 'answer' && recognition.top) return { action: 'handle', candidate: recognition.top };
-  if (recognition.decision === 'disambiguate') return { action: 'disambiguate', candidates: recognition.candidates, department };
-  return { action: 'forward', department };
+  const next = followUpFor(recognition);
+  if (next.action === 'clarify' || next.action === 'forward') {
+    return { action: 'forward', reason: 'out_of_scope', department: recognition.department?.id ?? fallbackDepartment };
+  }
+  return next;
 }

@@ -3,6 +3,7 @@ import type { Language } from '../bot/content/schema';
 import { messagesFor } from '../bot/i18n/messages';
 import { choicePrompt, YES, yesNoPrompt } from './choices';
 import { requesterOf, type DialogServices } from './dialogServices';
+import type { ForwardReason } from './followUp';
 import { turnLanguage } from './turnState';
 
 export const FORWARD_REQUEST_DIALOG = 'forwardRequest';
@@ -10,8 +11,8 @@ const CONFIRM = 'forwardRequest.confirm';
 const DEPARTMENT = 'forwardRequest.department';
 
 export interface ForwardRequestOptions {
-  /** Why: the bot had no answer, or the employee asked for a person. */
-  reason: 'out_of_scope' | 'human';
+  /** Why: the bot had no answer, the employee asked for a person, or an answer did not help. */
+  reason: ForwardReason;
   /** The recognizer's guess of the owning department, if any. */
   department: string | null;
   /** The employee's question, the subject of the request. */
@@ -44,6 +45,10 @@ export class ForwardRequestDialog extends ComponentDialog {
       await step.context.sendActivity(t.humanRequested());
       if (!name) return step.next(CHOOSE);
       return step.prompt(CONFIRM, yesNoPrompt(language, t.humanConfirmDepartment({ department: name })));
+    }
+    if (reason === 'not_helpful') {
+      const offer = name ? t.notHelpfulDepartment({ department: name }) : t.notHelpfulUnknown();
+      return step.prompt(CONFIRM, yesNoPrompt(language, offer));
     }
     const question = name ? t.outOfScopeDepartment({ department: name }) : t.outOfScopeUnknown();
     return step.prompt(CONFIRM, yesNoPrompt(language, question));

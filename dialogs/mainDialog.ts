@@ -11,11 +11,12 @@ import {
 } from 'botbuilder-dialogs';
 import { messagesFor } from '../bot/i18n/messages';
 import type { Candidate } from '../bot/nlu/recognizer';
+import { ANSWER_FEEDBACK_DIALOG, AnswerFeedbackDialog, type AnswerFeedbackOptions } from './answerFeedbackDialog';
 import { helpText, sendFaqAnswer } from './answers';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions } from './clarifyDialog';
 import type { DialogServices } from './dialogServices';
 import { DISAMBIGUATION_DIALOG, DisambiguationDialog, type DisambiguationOptions } from './disambiguationDialog';
-import type { FollowUp } from './followUp';
+import { followUpFor, type FollowUp, type ForwardReason } from './followUp';
 import { FORWARD_REQUEST_DIALOG, ForwardRequestDialog, type ForwardRequestOptions } from './forwardRequestDialog';
 import { IT_PROBLEM_DIALOG, ItProblemDialog } from './itProblemDialog';
 import { sendRequestStatus } from './requestStatus';
@@ -37,7 +38,8 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new ClarifyDialog(services));
     this.addDialog(new ForwardRequestDialog(services));
     this.addDialog(new ItProblemDialog(services));
-    this.addDialog(new WaterfallDialog(STEPS, [this.route.bind(this), this.followUp.bind(this), this.finish.bind(this)]));
+    this.addDialog(new AnswerFeedbackDialog());
+    this.addDialog(new WaterfallDialog(STEPS, [this.route.bind(this), this.next.bind(this)]));
     this.initialDialogId = STEPS;
   }
 
@@ -55,6 +57,8 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async interrupt(inner: DialogContext): Promise<DialogTurnResult | undefined> {
+    // After an answer, any message that is not feedback goes back to routing, "hilfe" included.
+    if (inner.activeDialog?.id === ANSWER_FEEDBACK_DIALOG) return undefined;
     const recognition = turnRecognition(inner.context);
     const { top } = recognition;
     const words = recognition.text.trim().split(/\s+/).length;
@@ -74,41 +78,30 @@ export class MainDialog extends ComponentDialog {
     return undefined;
   }
 
+  /** Acts on the follow-up it was started with, or on the current message's recognition. */
   private async route(step: WaterfallStepContext) {
-    const recognition = turnRecognition(step.context);
-    const department = recognition.department?.id ?? null;
-    switch (recognition.decision) {
-      case 'answer':
-        return this.handle(step, recognition.top!);
-      case 'disambiguate':
-        return step.beginDialog(DISAMBIGUATION_DIALOG, { candidates: recognition.candidates, department } satisfies DisambiguationOptions);
-      case 'clarify':
-        return step.beginDialog(CLARIFY_DIALOG, { candidate: recognition.top, department } satisfies ClarifyOptions);
-      case 'out_of_scope':
-        return this.forward(step, 'out_of_scope', department);
-    }
-  }
-
-  private async followUp(step: WaterfallStepContext) {
-    const followUp = step.result as FollowUp | undefined;
-    switch (followUp?.action) {
+    const given = step.options as FollowUp | undefined;
+    // A fresh start has no (or empty) options: act on the message itself.
+    const followUp = given?.action && given.action !== 'reroute' ? given : followUpFor(turnRecognition(step.context));
+    switch (followUp.action) {
       case 'handle':
         return this.handle(step, followUp.candidate);
       case 'disambiguate':
         return step.beginDialog(DISAMBIGUATION_DIALOG, { candidates: followUp.candidates, department: followUp.department } satisfies DisambiguationOptions);
+      case 'clarify':
+        return step.beginDialog(CLARIFY_DIALOG, { candidate: followUp.candidate, department: followUp.department } satisfies ClarifyOptions);
       case 'forward':
-        return this.forward(step, 'out_of_scope', followUp.department);
+        return this.forward(step, followUp.reason, followUp.department, followUp.question);
       default:
         return step.endDialog();
     }
   }
 
-  private async finish(step: WaterfallStepContext) {
+  /** A child dialog ended: start over with what it asks for next, if anything. */
+  private async next(step: WaterfallStepContext) {
     const followUp = step.result as FollowUp | undefined;
-    // A second did-you-mean (after asking back) may still pick a candidate or end in a forward offer.
-    if (followUp?.action === 'handle') return this.handle(step, followUp.candidate);
-    if (followUp?.action === 'forward') return this.forward(step, 'out_of_scope', followUp.department);
-    return step.endDialog();
+    if (!followUp?.action || followUp.action === 'none') return step.endDialog();
+    return step.replaceDialog(STEPS, followUp);
   }
 
   /** Acts on one recognized candidate: answers a FAQ entry or starts what the intent asks for. */
@@ -121,7 +114,8 @@ export class MainDialog extends ComponentDialog {
     };
     if (candidate.kind === 'faq') {
       await sendFaqAnswer(step.context, this.services.knowledge, candidate.id, language);
-      return step.endDialog();
+      const question = turnRecognition(step.context).text;
+      return step.beginDialog(ANSWER_FEEDBACK_DIALOG, { faqId: candidate.id, department: candidate.department ?? null, question } satisfies AnswerFeedbackOptions);
     }
     switch (candidate.id) {
       case 'greeting':
@@ -140,19 +134,15 @@ export class MainDialog extends ComponentDialog {
       case 'it_problem_report':
         return step.beginDialog(IT_PROBLEM_DIALOG);
       case 'human':
-        return this.forward(step, 'human', this.departmentFromContext(step));
+        // "I want a person" names no topic; the department comes from the message itself, if at all.
+        return this.forward(step, 'human', turnRecognition(step.context).department?.id ?? null);
       default:
         return this.forward(step, 'out_of_scope', candidate.department ?? null);
     }
   }
 
-  private forward(step: WaterfallStepContext, reason: ForwardRequestOptions['reason'], department: string | null) {
-    const question = turnRecognition(step.context).text;
-    return step.beginDialog(FORWARD_REQUEST_DIALOG, { reason, department, question } satisfies ForwardRequestOptions);
-  }
-
-  /** "I want a person" names no topic; the department comes from the message itself, if at all. */
-  private departmentFromContext(step: WaterfallStepContext): string | null {
-    return turnRecognition(step.context).department?.id ?? null;
+  private forward(step: WaterfallStepContext, reason: ForwardReason, department: string | null, question?: string) {
+    const subject = question ?? turnRecognition(step.context).text;
+    return step.beginDialog(FORWARD_REQUEST_DIALOG, { reason, department, question: subject } satisfies ForwardRequestOptions);
   }
 }

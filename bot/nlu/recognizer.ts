@@ -146,6 +146,11 @@ export class Recognizer {
   }
 }
 
+/** The recognition of a message without text (a card button's value): nothing to recognize. */
+export function noTextRecognition(language: Language): Recognition {
+  return { text: '', language, languageDetected: false, decision: 'clarify', top: null, candidates: [], department: null };
+}
+
 /** Builds the classifier for one language; the bot and `npm run eval` pass the same factory. */
 export type ClassifierFactory = (language: Language) => IntentClassifier;
 

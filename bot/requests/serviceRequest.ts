@@ -3,7 +3,7 @@ import type { Language } from '../content/schema';
 export type RequestStatus = 'open' | 'in_progress' | 'resolved' | 'cancelled';
 
 /** Why a request was opened. */
-export type RequestSource = 'out_of_scope' | 'human' | 'it_problem_report';
+export type RequestSource = 'out_of_scope' | 'human' | 'not_helpful' | 'it_problem_report';
 
 /** One line of the conversation that led to a request. */
 export interface TranscriptLine {

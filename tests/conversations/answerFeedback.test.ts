@@ -1,0 +1,59 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { conversationWith, makeTestApp, offers, says, type TestApp } from '../helpers/testApp';
+
+describe('conversation: "Hat das geholfen?" after every answer', () => {
+  let app: TestApp;
+  beforeEach(async () => {
+    app = await makeTestApp();
+  });
+  afterEach(() => app.cleanup());
+
+  it('DE: every answer asks for feedback; "Ja, danke" is acknowledged', async () => {
+    await conversationWith(app, { id: 'fb-yes', name: 'F' })
+      .send('Wie bekomme ich einen Parkplatz?')
+      .assertReply((activity) => {
+        expect(activity.text).toContain(app.knowledge.entry('fac-parking', 'de')!.answer);
+        expect(activity.text).toMatch(/Hat das geholfen\?$/);
+        offers(['Ja, danke', 'Nein'])(activity);
+      })
+      .send('Ja, danke')
+      .assertReply(says('Freut mich, dass ich helfen konnte!'))
+      .startTest();
+  });
+
+  it('DE: "Nein" offers to forward the question to the owning department, which files it with the original question', async () => {
+    await conversationWith(app, { id: 'fb-no', name: 'F' })
+      .send('Wie bekomme ich einen Parkplatz?')
+      .assertReply(says('Hat das geholfen?'))
+      .send('Nein')
+      .assertReply(says('Das tut mir leid. Soll ich Ihre Frage an Facility Management weiterleiten'))
+      .send('Ja')
+      .assertReply(says(/Ihre Anfragenummer ist FAC-1001/))
+      .startTest();
+    const [request] = JSON.parse(await readFile(path.join(app.dataDir, 'queues', 'facility.json'), 'utf8')).requests;
+    expect(request).toMatchObject({ source: 'not_helpful', subject: 'Wie bekomme ich einen Parkplatz?' });
+  });
+
+  it('EN: a card button value counts as feedback too', async () => {
+    await conversationWith(app, { id: 'fb-card', name: 'F' }, 'en-US')
+      .send('How do I get a parking space?')
+      .assertReply(says('Did that help?'))
+      .send({ type: 'message', value: { feedback: 'no' } } as never)
+      .assertReply(says("I'm sorry. Shall I forward your question to Facility Management"))
+      .send('no')
+      .assertReply(says("I won't forward anything"))
+      .startTest();
+  });
+
+  it('a new question instead of feedback is simply answered', async () => {
+    await conversationWith(app, { id: 'fb-new', name: 'F' })
+      .send('Wie bekomme ich einen Parkplatz?')
+      .assertReply(says('Hat das geholfen?'))
+      .send('Und wo finde ich meine Gehaltsabrechnung?')
+      .assertReply(says(app.knowledge.entry('hr-payslip', 'de')!.answer))
+      .send('hilfe')
+      .assertReply(says('Ich beantworte Fragen rund um Ihren Arbeitsalltag'))
+      .startTest();
+  });
+});
