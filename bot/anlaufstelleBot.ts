@@ -2,10 +2,13 @@ import { ActivityHandler, ActivityTypes, TurnContext, type ConversationState, ty
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import type { MainDialog } from '../dialogs/mainDialog';
+import { shouldWelcome } from './channels/welcome';
+import { handoffStatusOf } from '../dialogs/handoffProtocol';
 import { setTurnRecognition } from '../dialogs/turnState';
+import type { HandoffService } from './handoff/handoffService';
 import type { Language } from './content/schema';
 import { messagesFor } from './i18n/messages';
-import { noTextRecognition, type Recognizer } from './nlu/recognizer';
+import { noTextRecognition, type MessageRecognizer } from './nlu/recognizer';
 import type { TranscriptLine } from './requests/serviceRequest';
 
 /** What the bot remembers about an employee across conversations. */
@@ -24,7 +27,9 @@ export interface BotDependencies {
   conversationState: ConversationState;
   userState: UserState;
   dialog: MainDialog;
-  recognizer: Recognizer;
+  dialogState: StatePropertyAccessor<DialogState>;
+  recognizer: MessageRecognizer;
+  handoff: HandoffService;
   transcript: StatePropertyAccessor<TranscriptLine[]>;
   logger: Logger;
   options: BotOptions;
@@ -40,15 +45,19 @@ export class AnlaufstelleBot extends ActivityHandler {
 
   constructor(private readonly deps: BotDependencies) {
     super();
-    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.dialogState = deps.dialogState;
     this.profile = deps.userState.createProperty<UserProfile>('profile');
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
     });
+    this.onEvent(async (context, next) => {
+      await this.handleHandoffStatus(context);
+      await next();
+    });
     this.onMembersAdded(async (context, next) => {
-      const added = context.activity.membersAdded ?? [];
-      if (added.some((member) => member.id !== context.activity.recipient.id)) {
+      // One welcome per event; in Teams only on installation, not for every member who joins a team.
+      if (shouldWelcome(context.activity)) {
         const language = await this.languageOf(context);
         await context.sendActivity(messagesFor(language).welcome());
       }
@@ -92,6 +101,21 @@ export class AnlaufstelleBot extends ActivityHandler {
     await this.deps.dialog.run(context, this.dialogState);
   }
 
+  /**
+   * An external agent hub reports on a handoff (Bot Framework handoff protocol): accepted means a
+   * person has it, completed ends it like a resolution, failed leaves it in our own queue.
+   */
+  private async handleHandoffStatus(context: TurnContext): Promise<void> {
+    const status = handoffStatusOf(context.activity);
+    if (!status) return;
+    const request = await this.deps.handoff.activeInConversation(context.activity.conversation.id);
+    if (!request) return;
+    const hub = { username: 'agent-hub', name: context.activity.from?.name || 'Agent Hub' };
+    if (status.state === 'accepted') await this.deps.handoff.claim(request.id, hub);
+    else if (status.state === 'completed') await this.deps.handoff.resolve(request.id, hub, status.message ?? '');
+    else await context.sendActivity(messagesFor(request.language).handoffFailed({ number: request.number }));
+  }
+
   /** Keeps the last lines of the conversation, the employee's and the bot's, in conversation state. */
   private async record(context: TurnContext, text: string): Promise<void> {
     const limit = this.deps.options.transcriptLength ?? 30;
@@ -103,7 +127,9 @@ export class AnlaufstelleBot extends ActivityHandler {
     append({ from: 'user', text, at: new Date().toISOString() });
     context.onSendActivities(async (_ctx, activities, next) => {
       for (const activity of activities) {
-        if (activity.type === ActivityTypes.Message && activity.text) append({ from: 'bot', text: activity.text, at: new Date().toISOString() });
+        // Teams answer cards carry their text as `summary` (bot/channels/teams/answerCard.ts).
+        const said = activity.text ?? activity.summary;
+        if (activity.type === ActivityTypes.Message && said) append({ from: 'bot', text: said, at: new Date().toISOString() });
       }
       return next();
     });

@@ -4,19 +4,32 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
-  UserState,
   type Storage
 } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
 import type { Server } from 'restify';
 import { MainDialog } from '../dialogs/mainDialog';
 import { AnlaufstelleBot } from './anlaufstelleBot';
+import { AadUserState } from './channels/aadUserState';
+import { createChannels, type Channels } from './channels/createChannels';
 import { ConfigError, loadConfig, type AppConfig } from './config/config';
 import { KnowledgeBase } from './content/knowledgeBase';
-import { ContentError, loadContent } from './content/loadContent';
+import { LowdbFaqDraftStore } from './content/faqDrafts';
+import { LiveKnowledge, LiveRecognizer } from './content/liveKnowledge';
+import { ContentError, loadContent, type Content } from './content/loadContent';
+import { InProcessEventBus, type EventBus } from './events/eventBus';
+import { EmployeeNotifier } from './handoff/employeeNotifier';
+import { HandoffService } from './handoff/handoffService';
+import type { RequestChange } from './handoff/requestChange';
+import { LoginThrottle } from './staff/loginThrottle';
+import { registerStaffApi } from './staff/staffApi';
+import { loadStaffAccounts, StaffAccountsError, type StaffAccount } from './staff/staffAccounts';
+import { registerStaffPage } from './staff/staffPage';
+import { StaffSessions } from './staff/staffSessions';
 import { makeServer } from './http/server';
 import { messagesFor } from './i18n/messages';
 import { createLogger, type Logger } from './logger';
-import { trainRecognizer, type Recognizer } from './nlu/recognizer';
+import { trainRecognizer, type MessageRecognizer } from './nlu/recognizer';
 import { createIntentClassifier } from './nlu/textClassifier';
 import { LowdbRequestStore } from './requests/lowdbRequestStore';
 import type { RequestStore, TranscriptLine } from './requests/serviceRequest';
@@ -28,38 +41,61 @@ export interface App {
   logger: Logger;
   server: Server;
   adapter: CloudAdapter;
+  /** Web chat over the in-process Direct Line endpoint, and the Teams specifics (bot/channels). */
+  channels: Channels;
   bot: AnlaufstelleBot;
-  recognizer: Recognizer;
+  recognizer: MessageRecognizer;
   knowledge: KnowledgeBase;
   storage: Storage;
   requests: RequestStore;
+  handoff: HandoffService;
+  requestEvents: EventBus<RequestChange>;
+  notifier: EmployeeNotifier;
+  staffAccounts: StaffAccount[];
+  /** Stops background work (notifier subscription). */
+  close: () => Promise<void>;
+}
+
+/** What tests and tools may replace; production uses the defaults. */
+export interface AppOptions {
+  logger?: Logger;
+  /** The clock (business hours, queue times). */
+  now?: () => Date;
 }
 
 /**
  * The composition root: loads and validates content, trains the recognizer, opens the lowdb stores
  * and wires bot, dialogs and server together. Throws ConfigError or ContentError on bad input.
  */
-export function buildApp(config: AppConfig, logger: Logger = createLogger(config.LOG_LEVEL)): App {
+export function buildApp(config: AppConfig, options: AppOptions = {}): App {
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const now = options.now ?? (() => new Date());
   const content = loadContent({ knowledgeDir: config.KNOWLEDGE_DIR, intentsDir: config.INTENTS_DIR });
+  const thresholds = { answer: config.THRESHOLD_ANSWER, disambiguate: config.THRESHOLD_DISAMBIGUATE, outOfScope: config.THRESHOLD_OUT_OF_SCOPE };
+  const train = (current: Content) => trainRecognizer(current, (language) => createIntentClassifier(language), thresholds);
   const knowledge = new KnowledgeBase(content);
-  const recognizer = trainRecognizer(content, (language) => createIntentClassifier(language), {
-    answer: config.THRESHOLD_ANSWER,
-    disambiguate: config.THRESHOLD_DISAMBIGUATE,
-    outOfScope: config.THRESHOLD_OUT_OF_SCOPE
-  });
+  const recognizer = new LiveRecognizer(train(content));
+  const liveKnowledge = new LiveKnowledge(content, path.join(config.DATA_DIR, 'knowledge', 'approved.json'), knowledge, recognizer, train);
+  const staffAccounts = loadStaffAccounts(config.STAFF_ACCOUNTS_FILE, new Set(content.departments.map((d) => d.id)));
 
   const storage = new LowdbStorage(path.join(config.DATA_DIR, 'state'));
-  const requests = new LowdbRequestStore(path.join(config.DATA_DIR, 'queues'));
+  const requests = new LowdbRequestStore(path.join(config.DATA_DIR, 'queues'), now);
+  const requestEvents = new InProcessEventBus<RequestChange>((error) => logger.error({ err: error }, 'request event listener failed'));
+  const handoff = new HandoffService({ store: requests, bus: requestEvents, knowledge, now });
   const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  // Teams: an employee's user state is keyed by the AAD object id (bot/channels/aadUserState.ts).
+  const userState = new AadUserState(storage);
+  const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const transcript = conversationState.createProperty<TranscriptLine[]>('transcript');
-  const dialog = new MainDialog({ knowledge, recognizer, requests, transcript });
+  const dialog = new MainDialog({ knowledge, recognizer, requests, handoff, transcript, handoffEvents: config.HANDOFF_EVENTS });
   const bot = new AnlaufstelleBot({
     conversationState,
     userState,
     dialog,
+    dialogState,
     recognizer,
     transcript,
+    handoff,
     logger,
     options: { defaultLanguage: config.DEFAULT_LANGUAGE, maxMessageLength: config.MAX_MESSAGE_LENGTH }
   });
@@ -70,7 +106,9 @@ export function buildApp(config: AppConfig, logger: Logger = createLogger(config
     MicrosoftAppType: config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId
   });
-  const adapter = new CloudAdapter(auth);
+  // Channels: web chat over the in-process Direct Line, Teams middleware (bot/channels/createChannels.ts).
+  const channels = createChannels({ config, logger, bot });
+  const adapter = channels.createAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, conversation: context.activity.conversation?.id }, 'turn failed');
     await conversationState.delete(context).catch(() => undefined);
@@ -78,9 +116,43 @@ export function buildApp(config: AppConfig, logger: Logger = createLogger(config
     await context.sendActivity(messagesFor(language).error()).catch(() => undefined);
   };
 
-  const health = () => ({ faqEntries: { de: content.faq.de.length, en: content.faq.en.length } });
+  const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+  const notifier = new EmployeeNotifier({
+    adapter,
+    botAppId: config.MicrosoftAppId ?? '',
+    conversationState,
+    dialogState,
+    dialog,
+    knowledge,
+    bus: requestEvents,
+    logger,
+    consoleUrl: `${publicUrl}/staff`
+  });
+  const stopNotifier = notifier.start();
+
+  const health = () => ({ faqEntries: { de: knowledge.content.faq.de.length, en: knowledge.content.faq.en.length } });
   const server = makeServer({ adapter, bot, logger, maxBodyBytes: config.MAX_BODY_BYTES, health });
-  return { config, logger, server, adapter, bot, recognizer, knowledge, storage, requests };
+  channels.register(server);
+  registerStaffPage(server, path.resolve(__dirname, '..', '..', 'web', 'staff'));
+  registerStaffApi(server, {
+    accounts: staffAccounts,
+    sessions: new StaffSessions(storage, config.STAFF_SESSION_HOURS * 3_600_000),
+    throttle: new LoginThrottle(storage),
+    handoff,
+    requests,
+    drafts: new LowdbFaqDraftStore(path.join(config.DATA_DIR, 'knowledge', 'drafts.json')),
+    liveKnowledge,
+    knowledge,
+    bus: requestEvents,
+    logger,
+    secureCookies: config.NODE_ENV === 'production',
+    sessionLifetimeMs: config.STAFF_SESSION_HOURS * 3_600_000
+  });
+  const close = async () => {
+    stopNotifier();
+    await notifier.idle();
+  };
+  return { config, logger, server, adapter, channels, bot, recognizer, knowledge, storage, requests, handoff, requestEvents, notifier, staffAccounts, close };
 }
 
 /** Entry point of `npm start`: reads .env, builds the app and listens on PORT. */
@@ -90,7 +162,7 @@ async function main(): Promise<void> {
   try {
     app = buildApp(loadConfig(process.env));
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof ContentError) {
+    if (error instanceof ConfigError || error instanceof ContentError || error instanceof StaffAccountsError) {
       console.error(`Anlaufstelle cannot start.\n${error.message}`);
       process.exit(1);
     }
@@ -102,6 +174,12 @@ async function main(): Promise<void> {
     const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${address.port}`;
     logger.info({ url, dataDir: path.resolve(config.DATA_DIR) }, 'Anlaufstelle is listening');
     console.log(`Anlaufstelle listens on ${url} (Bot Framework endpoint ${url}/api/messages); state in ${path.resolve(config.DATA_DIR)}`);
+    console.log(`Staff console: ${url}/staff`);
+    if (config.NODE_ENV === 'development') {
+      // Only the shipped demo accounts have a known password; a real accounts file prints nothing.
+      const demo = app.staffAccounts.filter(() => path.resolve(config.STAFF_ACCOUNTS_FILE) === path.resolve('staff/accounts.json'));
+      if (demo.length > 0) console.log(`Demo staff accounts (password "anlaufstelle-demo"): ${demo.map((a) => a.username).join(', ')}`);
+    }
   });
   const stop = () => server.close(() => process.exit(0));
   process.once('SIGINT', stop);

@@ -1,4 +1,5 @@
-import { MessageFactory, type TurnContext } from 'botbuilder';
+import { Channels, MessageFactory, type TurnContext } from 'botbuilder';
+import { faqAnswerCardActivity } from '../bot/channels/teams/answerCard';
 import type { KnowledgeBase } from '../bot/content/knowledgeBase';
 import type { Language } from '../bot/content/schema';
 import { messagesFor } from '../bot/i18n/messages';
@@ -10,6 +11,12 @@ export async function sendFaqAnswer(context: TurnContext, knowledge: KnowledgeBa
   const entry = knowledge.entry(id, language);
   if (!entry) throw new Error(`FAQ entry "${id}" does not exist in ${language}`);
   const t = messagesFor(language);
+  // Teams: suggested actions do not show in team channels, so the answer and its buttons are an Adaptive Card.
+  if (context.activity.channelId === Channels.Msteams) {
+    const card = { faqId: id, answer: entry.answer, linksTitle: t.answerLinks(), links: entry.links, question: t.feedbackQuestion() };
+    await context.sendActivity(faqAnswerCardActivity({ ...card, yes: t.feedbackYes(), no: t.feedbackNo() }));
+    return;
+  }
   const links = entry.links.map((link) => `• [${link.title}](${link.url})`);
   const body = links.length > 0 ? `${entry.answer}\n\n${t.answerLinks()}\n${links.join('\n')}` : entry.answer;
   const activity = MessageFactory.suggestedActions(

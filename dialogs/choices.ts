@@ -1,3 +1,4 @@
+import { MessageFactory, type Activity, type CardAction } from 'botbuilder';
 import { ListStyle, recognizeChoices, type Choice, type PromptOptions } from 'botbuilder-dialogs';
 import type { Language } from '../bot/content/schema';
 import { messagesFor } from '../bot/i18n/messages';
@@ -30,6 +31,11 @@ export function yesNoPrompt(language: Language, prompt: string): PromptOptions {
   return { prompt, retryPrompt: prompt, choices: yesNoChoices(language), style: ListStyle.suggestedAction };
 }
 
+/** A yes/no question as one message with buttons, for dialogs that read the answer themselves. */
+export function yesNoActivity(language: Language, text: string): Partial<Activity> {
+  return MessageFactory.suggestedActions(yesNoChoices(language).map((c) => c.action as CardAction), text);
+}
+
 /** The feedback buttons' titles ("Ja, danke" / "Nein") as yes/no choices. */
 export function feedbackChoices(language: Language): Choice[] {
   const t = messagesFor(language);
@@ -41,6 +47,16 @@ export function recognizeYesNo(text: string): YesNo | null {
   const choices = [...feedbackChoices('de'), ...feedbackChoices('en')];
   const found = recognizeChoices(text, choices)[0];
   return found ? (found.resolution.value as YesNo) : null;
+}
+
+/** True when the whole text is a yes or a no ("Nein.", "ja gerne" is not), for telling answers from commands. */
+export function isPlainYesNo(text: string): boolean {
+  const plain = text.toLowerCase().replace(/[.!?,\s]+$/g, '').trim();
+  const titles = (['de', 'en'] as const).flatMap((language) => {
+    const t = messagesFor(language);
+    return [t.yes(), t.no(), t.feedbackYes(), t.feedbackNo()];
+  });
+  return [...synonyms.yes, ...synonyms.no, ...titles].some((word) => word.toLowerCase() === plain);
 }
 
 /** A choice prompt whose buttons show `titles` and whose results carry the matching `values`. */

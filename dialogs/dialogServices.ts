@@ -1,13 +1,17 @@
-import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { TurnContext, type StatePropertyAccessor } from 'botbuilder';
 import type { KnowledgeBase } from '../bot/content/knowledgeBase';
-import type { Recognizer } from '../bot/nlu/recognizer';
+import type { HandoffService } from '../bot/handoff/handoffService';
+import type { MessageRecognizer } from '../bot/nlu/recognizer';
 import type { RequestStore, Requester, TranscriptLine } from '../bot/requests/serviceRequest';
 
 /** What the dialogs need from the rest of the bot; built in the composition root. */
 export interface DialogServices {
   knowledge: KnowledgeBase;
-  recognizer: Recognizer;
+  recognizer: MessageRecognizer;
   requests: RequestStore;
+  handoff: HandoffService;
+  /** Emit Bot Framework handoff protocol events (handoff.initiate) for an external agent hub. */
+  handoffEvents: boolean;
   /** The recent conversation, attached to requests so staff need not ask again. */
   transcript: StatePropertyAccessor<TranscriptLine[]>;
 }
@@ -15,5 +19,11 @@ export interface DialogServices {
 /** Who is writing in this turn, and where to reach them again. */
 export function requesterOf(context: TurnContext): Requester {
   const { from, conversation, channelId } = context.activity;
-  return { userId: from.aadObjectId ?? from.id, name: from.name || undefined, channelId, conversationId: conversation.id };
+  return {
+    userId: from.aadObjectId ?? from.id,
+    name: from.name || undefined,
+    channelId,
+    conversationId: conversation.id,
+    reference: TurnContext.getConversationReference(context.activity)
+  };
 }

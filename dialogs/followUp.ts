@@ -12,6 +12,8 @@ export type FollowUp =
   | { action: 'disambiguate'; candidates: Candidate[]; department: string | null }
   | { action: 'clarify'; candidate: Candidate | null; department: string | null }
   | { action: 'forward'; reason: ForwardReason; department: string | null; question?: string }
+  /** Start a dialog by id (proactive turns: relay staff messages, satisfaction survey). */
+  | { action: 'begin'; dialogId: string; options: object }
   /** Treat the current message as a new one (e.g. a question typed instead of feedback). */
   | { action: 'reroute' }
   | { action: 'none' };

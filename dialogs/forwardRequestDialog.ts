@@ -1,37 +1,45 @@
 import { ChoicePrompt, ComponentDialog, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Language } from '../bot/content/schema';
 import { messagesFor } from '../bot/i18n/messages';
-import { choicePrompt, YES, yesNoPrompt } from './choices';
+import type { RequestSource } from '../bot/requests/serviceRequest';
+import { choicePrompt, recognizeYesNo, YES, yesNoPrompt } from './choices';
 import { requesterOf, type DialogServices } from './dialogServices';
 import type { ForwardReason } from './followUp';
+import { handoffInitiation } from './handoffProtocol';
+import { RELAY_DIALOG, RelayDialog, type RelayOptions } from './relayDialog';
 import { turnLanguage } from './turnState';
 
 export const FORWARD_REQUEST_DIALOG = 'forwardRequest';
-const CONFIRM = 'forwardRequest.confirm';
+const OFFER = 'forwardRequest.offer';
 const DEPARTMENT = 'forwardRequest.department';
 
+const TO = 'to';
+const OTHER = 'other';
+const NO = 'no';
+
 export interface ForwardRequestOptions {
-  /** Why: the bot had no answer, the employee asked for a person, or an answer did not help. */
-  reason: ForwardReason;
+  /** Why: no answer, the employee asked for a person, an answer did not help, or an always-human topic. */
+  reason: ForwardReason | 'always_human';
   /** The recognizer's guess of the owning department, if any. */
   department: string | null;
   /** The employee's question, the subject of the request. */
   question: string;
 }
 
-const CHOOSE = Symbol('choose');
-
 /**
- * Offers to forward what the bot could not answer, lets the employee pick or correct the department,
- * records the request in that department's queue and tells the employee its number.
+ * Offers to forward what the bot cannot answer to the owning department (the employee may pick
+ * another from the list), opens the request with the transcript, tells the employee the number,
+ * the queue position and the estimated wait (or when the department opens again), and then relays
+ * the conversation to staff.
  */
 export class ForwardRequestDialog extends ComponentDialog {
   constructor(private readonly services: DialogServices) {
     super(FORWARD_REQUEST_DIALOG);
-    this.addDialog(new ChoicePrompt(CONFIRM));
+    this.addDialog(new ChoicePrompt(OFFER, async (prompt) => prompt.recognized.succeeded || recognizeYesNo(prompt.context.activity.text ?? '') !== null));
     this.addDialog(new ChoicePrompt(DEPARTMENT));
+    this.addDialog(new RelayDialog(services));
     this.addDialog(
-      new WaterfallDialog('forwardRequest.steps', [this.offer.bind(this), this.afterOffer.bind(this), this.forward.bind(this)])
+      new WaterfallDialog('forwardRequest.steps', [this.offer.bind(this), this.afterOffer.bind(this), this.open.bind(this), this.done.bind(this)])
     );
     this.initialDialogId = 'forwardRequest.steps';
   }
@@ -40,40 +48,45 @@ export class ForwardRequestDialog extends ComponentDialog {
     const { reason, department } = step.options as ForwardRequestOptions;
     const language = turnLanguage(step.context);
     const t = messagesFor(language);
-    const name = department ? this.services.knowledge.departmentName(department, language) : null;
-    if (reason === 'human') {
-      await step.context.sendActivity(t.humanRequested());
-      if (!name) return step.next(CHOOSE);
-      return step.prompt(CONFIRM, yesNoPrompt(language, t.humanConfirmDepartment({ department: name })));
+    if (reason === 'human') await step.context.sendActivity(t.humanRequested());
+    if (!department) {
+      if (reason === 'human') return step.next({ value: OTHER });
+      const question = reason === 'not_helpful' ? t.notHelpfulUnknown() : t.outOfScopeUnknown();
+      return step.prompt(OFFER, yesNoPrompt(language, question));
     }
-    if (reason === 'not_helpful') {
-      const offer = name ? t.notHelpfulDepartment({ department: name }) : t.notHelpfulUnknown();
-      return step.prompt(CONFIRM, yesNoPrompt(language, offer));
-    }
-    const question = name ? t.outOfScopeDepartment({ department: name }) : t.outOfScopeUnknown();
-    return step.prompt(CONFIRM, yesNoPrompt(language, question));
+    const name = this.services.knowledge.departmentName(department, language);
+    const question = {
+      human: () => t.humanConfirmDepartment({ department: name }),
+      always_human: () => t.alwaysHumanOffer({ department: name }),
+      not_helpful: () => t.notHelpfulDepartment({ department: name }),
+      out_of_scope: () => t.outOfScopeDepartment({ department: name })
+    }[reason]();
+    const options = [
+      { value: TO, title: t.forwardTo({ department: name }) },
+      { value: OTHER, title: t.forwardOther() },
+      { value: NO, title: t.forwardNo() }
+    ];
+    return step.prompt(OFFER, choicePrompt(question, question, options));
   }
 
   private async afterOffer(step: WaterfallStepContext) {
-    const { reason, department } = step.options as ForwardRequestOptions;
+    const { department } = step.options as ForwardRequestOptions;
     const language = turnLanguage(step.context);
-    const accepted = step.result !== CHOOSE && (step.result as FoundChoice).value === YES;
-    if (accepted && department) return step.next(department);
-    // Declining the guessed department of a person request means "another department", not "nobody".
-    if (!accepted && step.result !== CHOOSE && !(reason === 'human' && department)) {
-      await step.context.sendActivity(messagesFor(language).notForwarded());
-      return step.endDialog();
-    }
-    return step.prompt(DEPARTMENT, this.departmentChoice(language));
+    const picked = (step.result as FoundChoice | undefined)?.value ?? answerOf(step.context.activity.text);
+    if ((picked === TO || picked === YES) && department) return step.next(department);
+    if (picked === OTHER || picked === YES) return step.prompt(DEPARTMENT, this.departmentChoice(language));
+    await step.context.sendActivity(messagesFor(language).notForwarded());
+    return step.endDialog();
   }
 
-  private async forward(step: WaterfallStepContext) {
+  private async open(step: WaterfallStepContext) {
     const { reason, question } = step.options as ForwardRequestOptions;
     const department = typeof step.result === 'string' ? step.result : (step.result as FoundChoice).value;
     const language = turnLanguage(step.context);
-    const request = await this.services.requests.create({
+    const t = messagesFor(language);
+    const { request, queue, opensAt } = await this.services.handoff.open({
       department,
-      source: reason,
+      source: reason as RequestSource,
       language,
       requester: requesterOf(step.context),
       subject: question,
@@ -81,8 +94,16 @@ export class ForwardRequestDialog extends ComponentDialog {
       transcript: await this.services.transcript.get(step.context, [])
     });
     const name = this.services.knowledge.departmentName(department, language);
-    await step.context.sendActivity(messagesFor(language).forwarded({ department: name, number: request.number }));
-    return step.endDialog(request);
+    const where = opensAt
+      ? t.queueClosed({ department: name, opensAt: t.dateTime({ date: opensAt, timeZone: this.services.handoff.businessHours(department)!.timeZone }) })
+      : t.queueOpen({ position: queue.position, minutes: queue.estimatedWaitMinutes });
+    await step.context.sendActivity(`${t.forwarded({ department: name, number: request.number })} ${where}`);
+    if (this.services.handoffEvents) await step.context.sendActivity(handoffInitiation(step.context, request));
+    return step.beginDialog(RELAY_DIALOG, { requestId: request.id, number: request.number } satisfies RelayOptions);
+  }
+
+  private async done(step: WaterfallStepContext) {
+    return step.endDialog(step.result);
   }
 
   private departmentChoice(language: Language) {
@@ -90,4 +111,10 @@ export class ForwardRequestDialog extends ComponentDialog {
     const options = this.services.knowledge.departments.map((d) => ({ value: d.id, title: d.name[language] }));
     return choicePrompt(t.chooseDepartment(), t.chooseDepartment(), options);
   }
+}
+
+/** A typed "ja"/"nein" to the three-way offer: yes means the suggested department. */
+function answerOf(text: string | undefined): string {
+  const answer = recognizeYesNo(text ?? '');
+  return answer === YES ? YES : NO;
 }

@@ -93,7 +93,7 @@ export class ItProblemDialog extends ComponentDialog {
       return step.endDialog();
     }
     const report = values(step);
-    const request = await this.services.requests.create({
+    const { request } = await this.services.handoff.open({
       department: 'it',
       source: 'it_problem_report',
       language,

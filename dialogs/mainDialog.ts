@@ -16,7 +16,10 @@ import { helpText, sendFaqAnswer } from './answers';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions } from './clarifyDialog';
 import type { DialogServices } from './dialogServices';
 import { DISAMBIGUATION_DIALOG, DisambiguationDialog, type DisambiguationOptions } from './disambiguationDialog';
-import { followUpFor, type FollowUp, type ForwardReason } from './followUp';
+import { followUpFor, type FollowUp } from './followUp';
+import { isInterruption } from './interruptions';
+import { RELAY_DIALOG, RelayDialog } from './relayDialog';
+import { SatisfactionSurveyDialog } from './satisfactionSurveyDialog';
 import { FORWARD_REQUEST_DIALOG, ForwardRequestDialog, type ForwardRequestOptions } from './forwardRequestDialog';
 import { IT_PROBLEM_DIALOG, ItProblemDialog } from './itProblemDialog';
 import { sendRequestStatus } from './requestStatus';
@@ -24,8 +27,6 @@ import { turnLanguage, turnRecognition } from './turnState';
 
 export const MAIN_DIALOG = 'main';
 const STEPS = 'main.steps';
-/** Longer messages that merely mention "help" or "stop" are answers, not interruptions. */
-const MAX_INTERRUPTION_WORDS = 4;
 
 /**
  * The root of the dialog tree: routes each new message by its recognition (answer, did-you-mean,
@@ -39,17 +40,34 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new ForwardRequestDialog(services));
     this.addDialog(new ItProblemDialog(services));
     this.addDialog(new AnswerFeedbackDialog());
+    this.addDialog(new SatisfactionSurveyDialog(services));
+    // Also here, not only inside the forward dialog: a staff message on a ticket starts relaying.
+    this.addDialog(new RelayDialog(services));
     this.addDialog(new WaterfallDialog(STEPS, [this.route.bind(this), this.next.bind(this)]));
     this.initialDialogId = STEPS;
   }
 
   /** Runs the dialog tree for one turn, starting the main dialog when nothing is active. */
   async run(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
-    const dialogSet = new DialogSet(dialogState);
-    dialogSet.add(this);
-    const dc = await dialogSet.createContext(context);
+    const dc = await this.rootContext(context, dialogState);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+  }
+
+  /**
+   * Replaces whatever the conversation is doing with `followUp` (a proactive turn: staff wrote, or
+   * staff resolved the request and the bot takes over with the survey).
+   */
+  async restartWith(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>, followUp: FollowUp): Promise<void> {
+    const dc = await this.rootContext(context, dialogState);
+    await dc.cancelAllDialogs();
+    await dc.beginDialog(this.id, followUp);
+  }
+
+  private async rootContext(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<DialogContext> {
+    const dialogSet = new DialogSet(dialogState);
+    dialogSet.add(this);
+    return dialogSet.createContext(context);
   }
 
   protected async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
@@ -57,19 +75,17 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async interrupt(inner: DialogContext): Promise<DialogTurnResult | undefined> {
-    // After an answer, any message that is not feedback goes back to routing, "hilfe" included.
-    if (inner.activeDialog?.id === ANSWER_FEEDBACK_DIALOG) return undefined;
+    // After an answer, any message that is not feedback goes back to routing, "hilfe" included;
+    // while staff handle the conversation, messages go to them and the relay handles "abbrechen".
+    if (inner.activeDialog?.id === ANSWER_FEEDBACK_DIALOG || this.isRelaying(inner)) return undefined;
     const recognition = turnRecognition(inner.context);
-    const { top } = recognition;
-    const words = recognition.text.trim().split(/\s+/).length;
-    if (!top || top.kind !== 'intent' || recognition.decision !== 'answer' || words > MAX_INTERRUPTION_WORDS) return undefined;
     const t = messagesFor(recognition.language);
-    if (top.id === 'cancel') {
+    if (isInterruption(recognition, 'cancel')) {
       await inner.cancelAllDialogs();
       await inner.context.sendActivity(t.cancelled());
       return { status: DialogTurnStatus.cancelled };
     }
-    if (top.id === 'help') {
+    if (isInterruption(recognition, 'help')) {
       await inner.context.sendActivity(helpText(this.services.knowledge, recognition.language));
       await inner.context.sendActivity(t.helpInDialog());
       await inner.repromptDialog();
@@ -92,6 +108,8 @@ export class MainDialog extends ComponentDialog {
         return step.beginDialog(CLARIFY_DIALOG, { candidate: followUp.candidate, department: followUp.department } satisfies ClarifyOptions);
       case 'forward':
         return this.forward(step, followUp.reason, followUp.department, followUp.question);
+      case 'begin':
+        return step.beginDialog(followUp.dialogId, followUp.options);
       default:
         return step.endDialog();
     }
@@ -104,6 +122,13 @@ export class MainDialog extends ComponentDialog {
     return step.replaceDialog(STEPS, followUp);
   }
 
+  /** True when the relay (inside the forward dialog) is the innermost active dialog. */
+  private isRelaying(inner: DialogContext): boolean {
+    let dc: DialogContext | undefined = inner;
+    while (dc?.child) dc = dc.child;
+    return dc?.activeDialog?.id === RELAY_DIALOG;
+  }
+
   /** Acts on one recognized candidate: answers a FAQ entry or starts what the intent asks for. */
   private async handle(step: WaterfallStepContext, candidate: Candidate): Promise<DialogTurnResult> {
     const language = turnLanguage(step.context);
@@ -112,6 +137,9 @@ export class MainDialog extends ComponentDialog {
       await step.context.sendActivity(text);
       return step.endDialog();
     };
+    if (this.services.knowledge.isAlwaysHuman(candidate.id, language)) {
+      return this.forward(step, 'always_human', candidate.department ?? null);
+    }
     if (candidate.kind === 'faq') {
       await sendFaqAnswer(step.context, this.services.knowledge, candidate.id, language);
       const question = turnRecognition(step.context).text;
@@ -141,7 +169,7 @@ export class MainDialog extends ComponentDialog {
     }
   }
 
-  private forward(step: WaterfallStepContext, reason: ForwardReason, department: string | null, question?: string) {
+  private forward(step: WaterfallStepContext, reason: ForwardRequestOptions['reason'], department: string | null, question?: string) {
     const subject = question ?? turnRecognition(step.context).text;
     return step.beginDialog(FORWARD_REQUEST_DIALOG, { reason, department, question: subject } satisfies ForwardRequestOptions);
   }

@@ -8,6 +8,26 @@ const optionalText = z
   .trim()
   .optional()
   .transform((value) => (value ? value : undefined));
+// --- Channels (web chat, Direct Line, Teams) ---
+const httpUrl = (protocols: string[]) =>
+  optionalText.pipe(
+    z
+      .string()
+      .refine((value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`)
+      .transform((value) => value.replace(/\/+$/, ''))
+      .optional()
+  );
+const commaList = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean));
+// --- end channels ---
 
 /** Every environment variable the bot reads; `.env.example` documents each one. */
 const envSchema = z
@@ -25,10 +45,33 @@ const envSchema = z
     THRESHOLD_ANSWER: fraction.default(0.5),
     THRESHOLD_DISAMBIGUATE: fraction.default(0.2),
     THRESHOLD_OUT_OF_SCOPE: fraction.default(0.12),
+    STAFF_ACCOUNTS_FILE: z.string().trim().min(1).default('./staff/accounts.json'),
+    STAFF_SESSION_HOURS: z.coerce.number().min(0.05).max(24 * 30).default(12),
+    HANDOFF_EVENTS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+    PUBLIC_URL: optionalText.refine((value) => !value || URL.canParse(value), 'must be a URL such as https://bot.example.com'),
     MicrosoftAppId: optionalText,
     MicrosoftAppPassword: optionalText,
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
-    MicrosoftAppTenantId: optionalText
+    MicrosoftAppTenantId: optionalText,
+    // --- Channels (web chat, Direct Line, Teams); see bot/channels and README "Channels" ---
+    // PUBLIC_URL (above) is shared: the web chat page, Direct Line stream and connector URLs derive from it.
+    BOT_NAME: z.string().trim().min(1).max(30).default('Anlaufstelle'),
+    COMPANY_NAME: z.string().trim().min(1).max(80).default('Musterfirma GmbH'),
+    BRAND_COLOR: z
+      .string()
+      .trim()
+      .regex(/^#[0-9a-fA-F]{6}$/, 'must be a hex colour like #0b5cab')
+      .default('#0b5cab'),
+    DIRECT_LINE_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    DIRECT_LINE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(1800),
+    DIRECT_LINE_CONNECTOR_URL: httpUrl(['http:', 'https:']),
+    WEBCHAT_ALLOWED_ORIGINS: commaList,
+    TEAMS_ALLOWED_TENANTS: commaList,
+    TEAMS_APP_ID: optionalText.pipe(z.uuid('must be a GUID').optional()),
+    TEAMS_DEVELOPER_URL: httpUrl(['https:']),
+    TEAMS_PRIVACY_URL: httpUrl(['https:']),
+    TEAMS_TERMS_URL: httpUrl(['https:'])
+    // --- end channels ---
   })
   .superRefine((env, ctx) => {
     if (!(env.THRESHOLD_OUT_OF_SCOPE <= env.THRESHOLD_DISAMBIGUATE && env.THRESHOLD_DISAMBIGUATE <= env.THRESHOLD_ANSWER)) {
@@ -43,6 +86,10 @@ const envSchema = z
     }
     if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for MicrosoftAppType=SingleTenant' });
+    }
+    // Channels: a generated Direct Line secret would change on every restart and differ between instances.
+    if (env.NODE_ENV === 'production' && !env.DIRECT_LINE_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['DIRECT_LINE_SECRET'], message: 'is required in production (web chat tokens are signed with it)' });
     }
   });
 

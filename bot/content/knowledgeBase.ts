@@ -3,10 +3,22 @@ import type { Department, FaqEntry, Language } from './schema';
 
 /** Read access to the validated content: FAQ entries and departments by id, per language. */
 export class KnowledgeBase {
-  private readonly entries: Record<Language, Map<string, FaqEntry>>;
-  private readonly departmentsById: Map<string, Department>;
+  private entries!: Record<Language, Map<string, FaqEntry>>;
+  private departmentsById!: Map<string, Department>;
+  private current!: Content;
 
-  constructor(readonly content: Content) {
+  constructor(content: Content) {
+    this.replace(content);
+  }
+
+  /** The content now in use. */
+  get content(): Content {
+    return this.current;
+  }
+
+  /** Switches to new content (e.g. with a FAQ entry approved by staff). */
+  replace(content: Content): void {
+    this.current = content;
     this.entries = {
       de: new Map(content.faq.de.map((e) => [e.id, e])),
       en: new Map(content.faq.en.map((e) => [e.id, e]))
@@ -17,6 +29,11 @@ export class KnowledgeBase {
   /** The FAQ entry in the given language, if there is one. */
   entry(id: string, language: Language): FaqEntry | undefined {
     return this.entries[language].get(id);
+  }
+
+  /** True for FAQ entries and intents that are always handed to a person. */
+  isAlwaysHuman(id: string, language: Language): boolean {
+    return !!(this.entries[language].get(id)?.alwaysHuman || this.content.intents[language].find((i) => i.id === id)?.alwaysHuman);
   }
 
   get departments(): readonly Department[] {

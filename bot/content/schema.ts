@@ -13,6 +13,26 @@ export type LocalizedText = z.infer<typeof localizedText>;
 
 const localizedList = z.object({ de: z.array(nonEmpty), en: z.array(nonEmpty) }).strict();
 
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'times are HH:MM');
+const day = z.array(z.tuple([time, time]).refine(([from, to]) => from < to, 'an interval must end after it starts'));
+
+/** When a department is staffed: weekly intervals in its time zone, and holidays (YYYY-MM-DD). */
+export const businessHoursSchema = z
+  .object({
+    timeZone: z.string().refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'unknown time zone'),
+    weekly: z.object({ mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day }).strict(),
+    holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'holidays are YYYY-MM-DD')).default([])
+  })
+  .strict();
+export type BusinessHoursDefinition = z.infer<typeof businessHoursSchema>;
+
 /** One service department (IT, HR, Facility, Finance, ...). */
 export const departmentSchema = z
   .object({
@@ -22,9 +42,14 @@ export const departmentSchema = z
     /** Other names employees use for the department ("EDV", "Personalabteilung"). */
     aliases: localizedList,
     /** Words that point to this department when no FAQ entry matches ("Drucker", "Gehalt"). */
-    keywords: localizedList
+    keywords: localizedList,
+    businessHours: businessHoursSchema,
+    /** Service targets, in business minutes. */
+    targets: z.object({ firstResponseMinutes: z.number().int().positive(), resolutionMinutes: z.number().int().positive() }).strict(),
+    /** A Teams channel (a stored ConversationReference) that is told about every new request. */
+    teamsChannel: z.record(z.string(), z.unknown()).optional()
   })
-  .passthrough();
+  .strict();
 export type Department = z.infer<typeof departmentSchema>;
 
 export const departmentsFileSchema = z.object({ departments: z.array(departmentSchema).min(1) }).strict();
@@ -40,7 +65,9 @@ export const faqEntrySchema = z
     alternatives: z.array(nonEmpty).min(1),
     keywords: z.array(nonEmpty).default([]),
     answer: nonEmpty,
-    links: z.array(linkSchema).default([])
+    links: z.array(linkSchema).default([]),
+    /** Always handed to a person, never answered by the bot (e.g. confidential HR matters). */
+    alwaysHuman: z.boolean().default(false)
   })
   .strict();
 export type FaqEntry = z.infer<typeof faqEntrySchema>;
@@ -53,6 +80,8 @@ export const intentSchema = z
     id,
     /** The department this intent belongs to, if any (e.g. reporting an IT problem → it). */
     department: id.optional(),
+    /** Always handed to a person of `department` (e.g. confidential HR matters). */
+    alwaysHuman: z.boolean().default(false),
     utterances: z.array(nonEmpty).min(3)
   })
   .strict();

@@ -43,6 +43,11 @@ export interface Recognition {
   department: DepartmentGuess | null;
 }
 
+/** Anything that recognizes messages: the trained {@link Recognizer} or a live, replaceable one. */
+export interface MessageRecognizer {
+  recognize(text: string, fallbackLanguage: Language): Recognition;
+}
+
 /** Two candidates closer than this ratio are ambiguous: the bot asks instead of guessing. */
 const AMBIGUITY_RATIO = 0.6;
 /** Candidates below this share of the best one are not offered as alternatives. */
@@ -71,7 +76,7 @@ interface LanguageModel {
  * spelling correction against the knowledge base vocabulary, keyword evidence and department
  * routing into one ranked result with a confidence in [0,1].
  */
-export class Recognizer {
+export class Recognizer implements MessageRecognizer {
   constructor(
     private readonly models: Record<Language, LanguageModel>,
     private readonly detector: LanguageDetector,

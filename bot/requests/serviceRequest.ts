@@ -1,31 +1,46 @@
+import type { ConversationReference } from 'botbuilder';
 import type { Language } from '../content/schema';
 
 export type RequestStatus = 'open' | 'in_progress' | 'resolved' | 'cancelled';
 
 /** Why a request was opened. */
-export type RequestSource = 'out_of_scope' | 'human' | 'not_helpful' | 'it_problem_report';
+export type RequestSource = 'out_of_scope' | 'human' | 'not_helpful' | 'always_human' | 'it_problem_report';
 
-/** One line of the conversation that led to a request. */
+/** One line of the conversation: with the bot before the handoff, with staff after it. */
 export interface TranscriptLine {
   from: 'user' | 'bot' | 'staff';
   text: string;
   at: string;
+  /** The staff member's name, for staff lines. */
+  by?: string;
 }
 
-/** Who asked, and where to reach them again. */
+/** Who asked, and where to reach them again (the reference allows proactive messages). */
 export interface Requester {
   userId: string;
   name?: string;
   channelId: string;
   conversationId: string;
+  reference?: Partial<ConversationReference>;
 }
+
+export type RequestEventType = 'created' | 'claimed' | 'message' | 'transferred' | 'resolved' | 'handed_back' | 'cancelled' | 'rated';
 
 /** An event in a request's life, with its time, so response and resolution times can be computed. */
 export interface RequestEvent {
   at: string;
-  type: 'created' | 'claimed' | 'message' | 'transferred' | 'resolved' | 'cancelled' | 'rated';
+  type: RequestEventType;
   by?: string;
   note?: string;
+  /** For transfers: the departments involved. */
+  from?: string;
+  to?: string;
+}
+
+/** A staff member who works on a request. */
+export interface Assignee {
+  username: string;
+  name: string;
 }
 
 /** A request in a department's queue. */
@@ -42,11 +57,21 @@ export interface ServiceRequest {
   details: Record<string, string>;
   transcript: TranscriptLine[];
   history: RequestEvent[];
+  assignee?: Assignee;
+  /** The employee's answers to "was it solved?" and the 1–5 rating. */
+  feedback?: { solved?: boolean; rating?: number };
   createdAt: string;
   updatedAt: string;
+  firstResponseAt?: string;
+  resolvedAt?: string;
 }
 
 export type NewServiceRequest = Pick<ServiceRequest, 'department' | 'source' | 'language' | 'requester' | 'subject' | 'details' | 'transcript'>;
+
+/** True while staff may still work on the request. */
+export function isActive(request: ServiceRequest): boolean {
+  return request.status === 'open' || request.status === 'in_progress';
+}
 
 /**
  * Where requests and department queues live. The default is lowdb files; several bot instances
@@ -56,8 +81,15 @@ export interface RequestStore {
   /** Stores a new open request and gives it its number. */
   create(request: NewServiceRequest): Promise<ServiceRequest>;
   get(id: string): Promise<ServiceRequest | undefined>;
+  /**
+   * Changes one request atomically: `change` gets the current version and edits it in place (it may
+   * throw to refuse the change). A changed `department` moves the request to that queue.
+   */
+  update(id: string, change: (request: ServiceRequest) => void): Promise<ServiceRequest>;
   /** A department's queue, oldest first. */
   listByDepartment(department: string): Promise<ServiceRequest[]>;
   /** A requester's requests, newest first. */
   listByRequester(userId: string): Promise<ServiceRequest[]>;
+  /** Every request, oldest first (reports and metrics). */
+  listAll(): Promise<ServiceRequest[]>;
 }

@@ -9,11 +9,25 @@ export interface TestApp extends App {
   cleanup: () => Promise<void>;
 }
 
-/** Builds the app from the real content with its data in a temp folder; `env` overrides variables. */
-export async function makeTestApp(env: Record<string, string> = {}, dataDir?: string): Promise<TestApp> {
+/** A Tuesday, 10:00 in Berlin: every department is open. */
+export const OFFICE_HOURS = new Date('2026-11-24T09:00:00Z');
+
+/**
+ * Builds the app from the real content with its data in a temp folder; `env` overrides variables.
+ * The clock stands still at `now` (default: office hours) so queue and opening times are fixed.
+ */
+export async function makeTestApp(env: Record<string, string> = {}, dataDir?: string, now: () => Date = () => OFFICE_HOURS): Promise<TestApp> {
   const temp = dataDir ? { dir: dataDir, cleanup: async () => undefined } : await makeTempDir('anlaufstelle-data-');
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: temp.dir, ...env });
-  return { ...buildApp(config), dataDir: temp.dir, cleanup: temp.cleanup };
+  const app = buildApp(config, { now });
+  return {
+    ...app,
+    dataDir: temp.dir,
+    cleanup: async () => {
+      await app.close();
+      await temp.cleanup();
+    }
+  };
 }
 
 /** A Bot Framework test conversation with the whole bot (state, recognizer, dialogs). */
@@ -33,6 +47,14 @@ export function says(expected: RegExp | string) {
   return (activity: Partial<Activity>) => {
     if (typeof expected === 'string') expect(activity.text).toContain(expected);
     else expect(activity.text).toMatch(expected);
+  };
+}
+
+/** An assertion that the reply is the Bot Framework handoff protocol's `handoff.initiate` event. */
+export function handoffInitiated(department: string) {
+  return (activity: Partial<Activity>) => {
+    expect(activity).toMatchObject({ type: 'event', name: 'handoff.initiate', value: { department } });
+    expect(activity.attachments?.[0]?.contentType).toBe('application/json');
   };
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Language } from '../../bot/content/schema';
-import type { Recognizer } from '../../bot/nlu/recognizer';
+import type { MessageRecognizer } from '../../bot/nlu/recognizer';
 
 /** One labelled employee question that is never used for training. */
 export interface HeldOutItem {
@@ -16,7 +16,7 @@ export function loadHeldOut(language: Language): HeldOutItem[] {
 }
 
 /** What the bot would do with a message, reduced to one label: the top id, or "oos". */
-export function predictedLabel(recognizer: Recognizer, text: string, language: Language): string {
+export function predictedLabel(recognizer: MessageRecognizer, text: string, language: Language): string {
   const recognition = recognizer.recognize(text, language);
   return recognition.decision === 'out_of_scope' || !recognition.top ? 'oos' : recognition.top.id;
 }
@@ -30,7 +30,7 @@ export interface HeldOutScore {
   misses: Array<{ text: string; expected: string; predicted: string }>;
 }
 
-export function scoreHeldOut(recognizer: Recognizer, items: HeldOutItem[], language: Language): HeldOutScore {
+export function scoreHeldOut(recognizer: MessageRecognizer, items: HeldOutItem[], language: Language): HeldOutScore {
   let correct = 0;
   let reachable = 0;
   const misses: HeldOutScore['misses'] = [];

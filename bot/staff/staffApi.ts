@@ -1,0 +1,251 @@
+import { randomUUID } from 'node:crypto';
+import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
+import type { Logger } from 'pino';
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import type { FaqDraftStore } from '../content/faqDrafts';
+import { faqDraftInputSchema } from '../content/faqDrafts';
+import type { KnowledgeBase } from '../content/knowledgeBase';
+import type { LiveKnowledge } from '../content/liveKnowledge';
+import { ContentError } from '../content/loadContent';
+import type { EventBus } from '../events/eventBus';
+import { HandoffConflictError, type HandoffService } from '../handoff/handoffService';
+import type { RequestChange } from '../handoff/requestChange';
+import { isActive, type RequestStore, type ServiceRequest } from '../requests/serviceRequest';
+import type { LoginThrottle } from './loginThrottle';
+import { verifyPassword } from './passwords';
+import { toStaffUser, type StaffAccount, type StaffUser } from './staffAccounts';
+import type { StaffSessions } from './staffSessions';
+
+export const SESSION_COOKIE = 'anl_staff';
+const RECENTLY_RESOLVED_MS = 24 * 60 * 60_000;
+const PING_MS = 25_000;
+/** Verifying against this keeps the time of a failed sign-in the same whether or not the account exists. */
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+export interface StaffApiDependencies {
+  accounts: readonly StaffAccount[];
+  sessions: StaffSessions;
+  throttle: LoginThrottle;
+  handoff: HandoffService;
+  requests: RequestStore;
+  drafts: FaqDraftStore;
+  liveKnowledge: LiveKnowledge;
+  knowledge: KnowledgeBase;
+  bus: EventBus<RequestChange>;
+  logger: Logger;
+  /** Mark the session cookie Secure (production, behind HTTPS). */
+  secureCookies: boolean;
+  sessionLifetimeMs: number;
+}
+
+type Handler = (req: Request, res: Response, user: StaffUser) => Promise<void>;
+
+const loginSchema = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }).strict();
+const textSchema = z.object({ text: z.string().trim().min(1).max(4000) }).strict();
+const noteSchema = z.object({ note: z.string().trim().max(2000).optional() }).strict();
+const transferSchema = z.object({ department: z.string().min(1), note: z.string().trim().max(2000).default('') }).strict();
+
+/** Answers with the status and `{ error }`. */
+class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly extra: Record<string, unknown> = {}
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The staff console's JSON API (docs/staff-api.md): sign-in with lockout, the department's queue,
+ * request actions, live events (server-sent events) and FAQ drafts.
+ */
+export function registerStaffApi(server: Server, deps: StaffApiDependencies): void {
+  const departmentsOf = () => deps.knowledge.departments.map((d) => ({ id: d.id, name: d.name.de }));
+
+  server.post('/api/staff/login', async (req, res) => {
+    try {
+      requireJson(req);
+      const { username, password } = parse(loginSchema, req.body);
+      const locked = await deps.throttle.lockedFor(username);
+      if (locked > 0) throw lockedError(locked);
+      const account = deps.accounts.find((a) => a.username === username);
+      const valid = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
+      if (!account || !valid) {
+        const lockedNow = await deps.throttle.failed(username);
+        if (lockedNow > 0) throw lockedError(lockedNow);
+        throw new ApiError(401, 'Benutzername oder Passwort ist falsch.');
+      }
+      await deps.throttle.succeeded(username);
+      const user = toStaffUser(account);
+      const session = await deps.sessions.create(user);
+      res.header('Set-Cookie', cookie(session, deps.sessionLifetimeMs / 1000, deps.secureCookies));
+      deps.logger.info({ staff: username }, 'staff signed in');
+      res.send(200, { user });
+    } catch (error) {
+      fail(res, error, deps.logger);
+    }
+  });
+
+  server.post('/api/staff/logout', async (req, res) => {
+    await deps.sessions.end(sessionId(req));
+    res.header('Set-Cookie', cookie('', 0, deps.secureCookies));
+    res.send(204);
+  });
+
+  const route = (method: 'get' | 'post', path: string, handler: Handler) => {
+    server[method](path, async (req: Request, res: Response) => {
+      try {
+        const user = await deps.sessions.user(sessionId(req));
+        if (!user) throw new ApiError(401, 'Bitte melden Sie sich an.');
+        if (method === 'post') requireJson(req);
+        await handler(req, res, user);
+      } catch (error) {
+        fail(res, error, deps.logger);
+      }
+    });
+  };
+
+  route('get', '/api/staff/me', async (_req, res, user) => {
+    res.send(200, { user, departments: departmentsOf() });
+  });
+
+  route('get', '/api/staff/requests', async (_req, res, user) => {
+    const since = Date.now() - RECENTLY_RESOLVED_MS;
+    const departments = user.role === 'admin' ? deps.knowledge.departments.map((d) => d.id) : [user.department];
+    const requests: ServiceRequest[] = [];
+    for (const department of departments) {
+      const queue = await deps.requests.listByDepartment(department);
+      requests.push(...queue.filter((r) => isActive(r) || Date.parse(r.updatedAt) >= since));
+    }
+    res.send(200, { requests: await withPositions(requests, deps.handoff) });
+  });
+
+  const requestRoute = (method: 'get' | 'post', path: string, act: (request: ServiceRequest, req: Request, user: StaffUser) => Promise<ServiceRequest>) =>
+    route(method, path, async (req, res, user) => {
+      const request = await deps.handoff.get(req.params.id);
+      if (!request) throw new ApiError(404, 'Anfrage nicht gefunden.');
+      if (request.department !== user.department && user.role !== 'admin') throw new ApiError(403, 'Diese Anfrage gehört zu einer anderen Abteilung.');
+      const result = await act(request, req, user);
+      res.send(200, { request: (await withPositions([result], deps.handoff))[0] });
+    });
+
+  const assignee = (user: StaffUser) => ({ username: user.username, name: user.name });
+  requestRoute('get', '/api/staff/requests/:id', async (request) => request);
+  requestRoute('post', '/api/staff/requests/:id/claim', (request, _req, user) => deps.handoff.claim(request.id, assignee(user)));
+  requestRoute('post', '/api/staff/requests/:id/messages', (request, req, user) =>
+    deps.handoff.staffMessage(request.id, assignee(user), parse(textSchema, req.body).text)
+  );
+  requestRoute('post', '/api/staff/requests/:id/transfer', (request, req, user) => {
+    const { department, note } = parse(transferSchema, req.body);
+    return deps.handoff.transfer(request.id, assignee(user), department, note);
+  });
+  requestRoute('post', '/api/staff/requests/:id/resolve', (request, req, user) =>
+    deps.handoff.resolve(request.id, assignee(user), parse(noteSchema, req.body ?? {}).note ?? '')
+  );
+  requestRoute('post', '/api/staff/requests/:id/handback', (request, req, user) =>
+    deps.handoff.handBack(request.id, assignee(user), parse(noteSchema, req.body ?? {}).note)
+  );
+
+  route('get', '/api/staff/events', async (req, res, user) => {
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    res.write(': connected\n\n');
+    const unsubscribe = deps.bus.subscribe((change) => {
+      if (user.role !== 'admin' && change.department !== user.department) return;
+      res.write(`event: request\ndata: ${JSON.stringify({ type: change.type, request: change.request })}\n\n`);
+    });
+    const ping = setInterval(() => res.write(': ping\n\n'), PING_MS);
+    req.on('close', () => {
+      clearInterval(ping);
+      unsubscribe();
+    });
+  });
+
+  route('get', '/api/staff/faq-drafts', async (_req, res, user) => {
+    res.send(200, { drafts: await deps.drafts.list(user.role === 'admin' ? undefined : user.department) });
+  });
+
+  route('post', '/api/staff/faq-drafts', async (req, res, user) => {
+    const draft = await deps.drafts.create(parse(faqDraftInputSchema, req.body), user.department, user.name);
+    res.send(201, { draft });
+  });
+
+  route('post', '/api/staff/faq-drafts/:id/approve', async (req, res, user) => {
+    if (user.role === 'agent') throw new ApiError(403, 'Nur Teamleitungen können FAQ-Einträge freigeben.');
+    const draft = await deps.drafts.get(req.params.id);
+    if (!draft) throw new ApiError(404, 'Entwurf nicht gefunden.');
+    if (draft.department !== user.department && user.role !== 'admin') throw new ApiError(403, 'Dieser Entwurf gehört zu einer anderen Abteilung.');
+    if (draft.status === 'approved') throw new ApiError(409, 'Der Entwurf ist bereits freigegeben.');
+    const id = `${draft.department}-staff-${randomUUID().slice(0, 8)}`;
+    const entry = (language: 'de' | 'en') => ({
+      id,
+      department: draft.department,
+      question: draft[language].question,
+      alternatives: draft[language].alternatives.length > 0 ? draft[language].alternatives : [draft[language].question],
+      keywords: draft.keywords,
+      answer: draft[language].answer,
+      links: [],
+      alwaysHuman: false
+    });
+    await deps.liveKnowledge.add({ de: entry('de'), en: entry('en') });
+    await deps.drafts.update(draft.id, (d) => {
+      d.status = 'approved';
+      d.approvedBy = user.name;
+      d.approvedAt = new Date().toISOString();
+      d.entryId = id;
+    });
+    deps.logger.info({ staff: user.username, entry: id }, 'FAQ entry approved');
+    res.send(200, { entry: { id, de: entry('de'), en: entry('en') } });
+  });
+}
+
+async function withPositions(requests: ServiceRequest[], handoff: HandoffService): Promise<Array<ServiceRequest & { queuePosition?: number }>> {
+  return Promise.all(
+    requests.map(async (r) => {
+      const { requester, ...rest } = r;
+      // The stored conversation reference is for the bot, not for the console.
+      const visible = { ...rest, requester: { userId: requester.userId, name: requester.name, channelId: requester.channelId, conversationId: requester.conversationId } };
+      return r.status === 'open' ? { ...visible, queuePosition: (await handoff.position(r)).position } : visible;
+    })
+  ) as Promise<Array<ServiceRequest & { queuePosition?: number }>>;
+}
+
+function sessionId(req: Request): string | undefined {
+  const header = req.headers.cookie;
+  return header ? parseCookies(header)[SESSION_COOKIE] : undefined;
+}
+
+function cookie(value: string, maxAgeSeconds: number, secure: boolean): string {
+  return serializeCookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: Math.floor(maxAgeSeconds) });
+}
+
+function requireJson(req: Request): void {
+  if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+    throw new ApiError(415, 'Bitte senden Sie JSON (content-type: application/json).');
+  }
+}
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body ?? {});
+  if (!result.success) throw new ApiError(400, result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+  return result.data;
+}
+
+function lockedError(ms: number): ApiError {
+  const seconds = Math.ceil(ms / 1000);
+  return new ApiError(429, `Zu viele Fehlversuche. Bitte versuchen Sie es in ${Math.ceil(seconds / 60)} Minuten erneut.`, { retryAfterSeconds: seconds });
+}
+
+function fail(res: Response, error: unknown, logger: Logger): void {
+  if (error instanceof ApiError) {
+    res.send(error.status, { error: error.message, ...error.extra });
+  } else if (error instanceof HandoffConflictError) {
+    res.send(409, { error: error.message });
+  } else if (error instanceof ContentError) {
+    res.send(400, { error: error.message });
+  } else {
+    logger.error({ err: error }, 'staff API failed');
+    res.send(500, { error: 'Interner Fehler.' });
+  }
+}

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import type { Storage } from 'botbuilder';
+import type { StaffUser } from './staffAccounts';
+
+interface StoredSession {
+  user: StaffUser;
+  expiresAt: number;
+}
+
+const SESSION_PREFIX = 'staff-session/';
+
+/**
+ * Staff sign-in sessions on a botbuilder `Storage` (lowdb by default), so that every instance behind
+ * a load balancer sees the same sessions once the storage is shared.
+ */
+export class StaffSessions {
+  constructor(
+    private readonly storage: Storage,
+    private readonly lifetimeMs: number,
+    private readonly now: () => number = Date.now
+  ) {}
+
+  /** Starts a session and returns its id (256 random bits, the cookie value). */
+  async create(user: StaffUser): Promise<string> {
+    const id = randomBytes(32).toString('base64url');
+    await this.storage.write({ [SESSION_PREFIX + id]: { user, expiresAt: this.now() + this.lifetimeMs } satisfies StoredSession });
+    return id;
+  }
+
+  /** The user of a live session, or null for unknown, malformed or expired ids. */
+  async user(id: string | undefined): Promise<StaffUser | null> {
+    if (!id || !/^[A-Za-z0-9_-]{43}$/.test(id)) return null;
+    const key = SESSION_PREFIX + id;
+    const session = (await this.storage.read([key]))[key] as StoredSession | undefined;
+    if (!session) return null;
+    if (session.expiresAt <= this.now()) {
+      await this.storage.delete([key]);
+      return null;
+    }
+    return session.user;
+  }
+
+  async end(id: string | undefined): Promise<void> {
+    if (id && /^[A-Za-z0-9_-]{43}$/.test(id)) await this.storage.delete([SESSION_PREFIX + id]);
+  }
+}
