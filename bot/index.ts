@@ -133,7 +133,8 @@ export function buildApp(config: AppConfig, options: AppOptions = {}): App {
   const health = () => ({ faqEntries: { de: knowledge.content.faq.de.length, en: knowledge.content.faq.en.length } });
   const server = makeServer({ adapter, bot, logger, maxBodyBytes: config.MAX_BODY_BYTES, health });
   channels.register(server);
-  registerStaffPage(server, path.resolve(__dirname, '..', '..', 'web', 'staff'));
+  // Like knowledge/ and intents/, the web files are found relative to the working directory.
+  registerStaffPage(server, path.resolve('web', 'staff'));
   registerStaffApi(server, {
     accounts: staffAccounts,
     sessions: new StaffSessions(storage, config.STAFF_SESSION_HOURS * 3_600_000),
