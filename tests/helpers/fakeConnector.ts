@@ -35,7 +35,7 @@ export class FakeConnector {
   activities(conversationId?: string): any[] {
     return this.calls
       .filter((c) => c.method === 'POST' && /\/v3\/conversations\/[^/]+\/activities/.test(c.path))
-      .filter((c) => !conversationId || c.path.includes(`/conversations/${encodeURIComponent(conversationId)}/`))
+      .filter((c) => !conversationId || c.path.includes(`/conversations/${conversationId}/`))
       .map((c) => c.body);
   }
 
