@@ -14,6 +14,7 @@ import { AadUserState } from './channels/aadUserState';
 import { createChannels, type Channels } from './channels/createChannels';
 import { ConfigError, loadConfig, type AppConfig } from './config/config';
 import { KnowledgeBase } from './content/knowledgeBase';
+import { FileInteractionLog, type InteractionLog } from './analytics/interactionLog';
 import { LowdbFaqDraftStore } from './content/faqDrafts';
 import { LiveKnowledge, LiveRecognizer } from './content/liveKnowledge';
 import { ContentError, loadContent, type Content } from './content/loadContent';
@@ -52,6 +53,7 @@ export interface App {
   requestEvents: EventBus<RequestChange>;
   notifier: EmployeeNotifier;
   staffAccounts: StaffAccount[];
+  interactions: InteractionLog;
   /** Stops background work (notifier subscription). */
   close: () => Promise<void>;
 }
@@ -87,7 +89,8 @@ export function buildApp(config: AppConfig, options: AppOptions = {}): App {
   const userState = new AadUserState(storage);
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const transcript = conversationState.createProperty<TranscriptLine[]>('transcript');
-  const dialog = new MainDialog({ knowledge, recognizer, requests, handoff, transcript, handoffEvents: config.HANDOFF_EVENTS });
+  const interactions = new FileInteractionLog(path.join(config.DATA_DIR, 'interactions'));
+  const dialog = new MainDialog({ knowledge, recognizer, requests, handoff, transcript, interactions, now, handoffEvents: config.HANDOFF_EVENTS });
   const bot = new AnlaufstelleBot({
     conversationState,
     userState,
@@ -153,7 +156,7 @@ export function buildApp(config: AppConfig, options: AppOptions = {}): App {
     stopNotifier();
     await notifier.idle();
   };
-  return { config, logger, server, adapter, channels, bot, recognizer, knowledge, storage, requests, handoff, requestEvents, notifier, staffAccounts, close };
+  return { config, logger, server, adapter, channels, bot, recognizer, knowledge, storage, requests, handoff, requestEvents, notifier, staffAccounts, interactions, close };
 }
 
 /** Entry point of `npm start`: reads .env, builds the app and listens on PORT. */

@@ -2,6 +2,7 @@ import type { Activity } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { messagesFor } from '../bot/i18n/messages';
 import { NO, recognizeYesNo, YES, type YesNo } from './choices';
+import { interactionBase, type DialogServices } from './dialogServices';
 import type { FollowUp } from './followUp';
 import { turnLanguage } from './turnState';
 
@@ -30,7 +31,7 @@ export function feedbackOf(activity: Partial<Activity>): YesNo | null {
  * the question; anything else is a new message and goes back to the main dialog.
  */
 export class AnswerFeedbackDialog extends Dialog<AnswerFeedbackOptions> {
-  constructor() {
+  constructor(private readonly services: DialogServices) {
     super(ANSWER_FEEDBACK_DIALOG);
   }
 
@@ -43,6 +44,15 @@ export class AnswerFeedbackDialog extends Dialog<AnswerFeedbackOptions> {
     const options = dc.activeDialog!.state.options as AnswerFeedbackOptions;
     const verdict = feedbackOf(dc.context.activity);
     if (!verdict) return dc.endDialog({ action: 'reroute' } satisfies FollowUp);
+    await this.services.interactions.record({
+      kind: 'feedback',
+      ...interactionBase(dc.context, this.services),
+      language: turnLanguage(dc.context),
+      faqId: options.faqId,
+      helpful: verdict === YES,
+      question: options.question,
+      department: options.department ?? undefined
+    });
     if (verdict === YES) {
       await dc.context.sendActivity(messagesFor(turnLanguage(dc.context)).feedbackThanks());
       return dc.endDialog({ action: 'none' } satisfies FollowUp);

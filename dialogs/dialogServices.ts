@@ -1,4 +1,5 @@
 import { TurnContext, type StatePropertyAccessor } from 'botbuilder';
+import type { InteractionLog } from '../bot/analytics/interactionLog';
 import type { KnowledgeBase } from '../bot/content/knowledgeBase';
 import type { HandoffService } from '../bot/handoff/handoffService';
 import type { MessageRecognizer } from '../bot/nlu/recognizer';
@@ -10,10 +11,20 @@ export interface DialogServices {
   recognizer: MessageRecognizer;
   requests: RequestStore;
   handoff: HandoffService;
+  /** Where the bot records questions, feedback and what it could not answer. */
+  interactions: InteractionLog;
+  /** The clock of the interaction records. */
+  now: () => Date;
   /** Emit Bot Framework handoff protocol events (handoff.initiate) for an external agent hub. */
   handoffEvents: boolean;
   /** The recent conversation, attached to requests so staff need not ask again. */
   transcript: StatePropertyAccessor<TranscriptLine[]>;
+}
+
+/** The fields every interaction event shares, for the current turn. */
+export function interactionBase(context: TurnContext, services: Pick<DialogServices, 'now'>) {
+  const { userId, conversationId } = requesterOf(context);
+  return { at: services.now().toISOString(), conversationId, userId };
 }
 
 /** Who is writing in this turn, and where to reach them again. */

@@ -14,7 +14,7 @@ import type { Candidate } from '../bot/nlu/recognizer';
 import { ANSWER_FEEDBACK_DIALOG, AnswerFeedbackDialog, type AnswerFeedbackOptions } from './answerFeedbackDialog';
 import { helpText, sendFaqAnswer } from './answers';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions } from './clarifyDialog';
-import type { DialogServices } from './dialogServices';
+import { interactionBase, type DialogServices } from './dialogServices';
 import { DISAMBIGUATION_DIALOG, DisambiguationDialog, type DisambiguationOptions } from './disambiguationDialog';
 import { followUpFor, type FollowUp } from './followUp';
 import { isInterruption } from './interruptions';
@@ -39,7 +39,7 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new ClarifyDialog(services));
     this.addDialog(new ForwardRequestDialog(services));
     this.addDialog(new ItProblemDialog(services));
-    this.addDialog(new AnswerFeedbackDialog());
+    this.addDialog(new AnswerFeedbackDialog(services));
     this.addDialog(new SatisfactionSurveyDialog(services));
     // Also here, not only inside the forward dialog: a staff message on a ticket starts relaying.
     this.addDialog(new RelayDialog(services));
@@ -98,7 +98,9 @@ export class MainDialog extends ComponentDialog {
   private async route(step: WaterfallStepContext) {
     const given = step.options as FollowUp | undefined;
     // A fresh start has no (or empty) options: act on the message itself.
-    const followUp = given?.action && given.action !== 'reroute' ? given : followUpFor(turnRecognition(step.context));
+    const fresh = !given?.action || given.action === 'reroute';
+    if (fresh) await this.recordQuestion(step);
+    const followUp = fresh ? followUpFor(turnRecognition(step.context)) : given;
     switch (followUp.action) {
       case 'handle':
         return this.handle(step, followUp.candidate);
@@ -113,6 +115,22 @@ export class MainDialog extends ComponentDialog {
       default:
         return step.endDialog();
     }
+  }
+
+  private async recordQuestion(step: WaterfallStepContext): Promise<void> {
+    const recognition = turnRecognition(step.context);
+    if (!recognition.text) return;
+    await this.services.interactions.record({
+      kind: 'question',
+      ...interactionBase(step.context, this.services),
+      language: recognition.language,
+      text: recognition.text,
+      decision: recognition.decision,
+      topId: recognition.top?.id,
+      topKind: recognition.top?.kind,
+      score: recognition.top?.score,
+      department: recognition.top?.department ?? recognition.department?.id
+    });
   }
 
   /** A child dialog ended: start over with what it asks for next, if anything. */
@@ -169,8 +187,12 @@ export class MainDialog extends ComponentDialog {
     }
   }
 
-  private forward(step: WaterfallStepContext, reason: ForwardRequestOptions['reason'], department: string | null, question?: string) {
+  private async forward(step: WaterfallStepContext, reason: ForwardRequestOptions['reason'], department: string | null, question?: string) {
     const subject = question ?? turnRecognition(step.context).text;
+    if (reason === 'out_of_scope') {
+      const language = turnLanguage(step.context);
+      await this.services.interactions.record({ kind: 'unanswered', ...interactionBase(step.context, this.services), language, text: subject, department: department ?? undefined });
+    }
     return step.beginDialog(FORWARD_REQUEST_DIALOG, { reason, department, question: subject } satisfies ForwardRequestOptions);
   }
 }

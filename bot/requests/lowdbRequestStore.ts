@@ -44,7 +44,7 @@ export class LowdbRequestStore implements RequestStore {
         ...structuredClone(input),
         id: randomUUID(),
         number: `${prefixOf(input.department)}-${sequence}`,
-        status: 'open',
+        status: input.status ?? 'open',
         history: [{ at, type: 'created' }],
         createdAt: at,
         updatedAt: at

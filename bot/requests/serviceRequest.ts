@@ -1,10 +1,11 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Language } from '../content/schema';
 
-export type RequestStatus = 'open' | 'in_progress' | 'resolved' | 'cancelled';
+/** `waiting`: a task of a multi-department request whose preceding tasks are not done yet. */
+export type RequestStatus = 'waiting' | 'open' | 'in_progress' | 'resolved' | 'cancelled';
 
 /** Why a request was opened. */
-export type RequestSource = 'out_of_scope' | 'human' | 'not_helpful' | 'always_human' | 'it_problem_report';
+export type RequestSource = 'out_of_scope' | 'human' | 'not_helpful' | 'always_human' | 'it_problem_report' | 'value_stream';
 
 /** One line of the conversation: with the bot before the handoff, with staff after it. */
 export interface TranscriptLine {
@@ -58,6 +59,14 @@ export interface ServiceRequest {
   transcript: TranscriptLine[];
   history: RequestEvent[];
   assignee?: Assignee;
+  /** The request type (e.g. "onboarding"); absent for plain handoffs. */
+  type?: string;
+  /** Targets of this request type, in business minutes; the department's targets apply otherwise. */
+  targets?: { firstResponseMinutes: number; resolutionMinutes: number };
+  /** For a task of a multi-department request: the case it belongs to, its key and the tasks it waits for. */
+  caseId?: string;
+  taskKey?: string;
+  dependsOn?: string[];
   /** The employee's answers to "was it solved?" and the 1–5 rating. */
   feedback?: { solved?: boolean; rating?: number };
   createdAt: string;
@@ -66,9 +75,10 @@ export interface ServiceRequest {
   resolvedAt?: string;
 }
 
-export type NewServiceRequest = Pick<ServiceRequest, 'department' | 'source' | 'language' | 'requester' | 'subject' | 'details' | 'transcript'>;
+export type NewServiceRequest = Pick<ServiceRequest, 'department' | 'source' | 'language' | 'requester' | 'subject' | 'details' | 'transcript'> &
+  Partial<Pick<ServiceRequest, 'type' | 'targets' | 'caseId' | 'taskKey' | 'dependsOn' | 'status'>>;
 
-/** True while staff may still work on the request. */
+/** True while staff may still work on the request (a waiting task is not workable yet). */
 export function isActive(request: ServiceRequest): boolean {
   return request.status === 'open' || request.status === 'in_progress';
 }
