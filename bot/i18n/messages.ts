@@ -92,7 +92,7 @@ const de = {
   statusList: (p: { lines: string }) => `Ihre Anfragen:\n${p.lines}`,
   statusLine: (p: { number: string; department: string; subject: string; status: string; date: string }) =>
     `• ${p.number} (${p.department}, ${p.date}): ${p.subject} – ${p.status}`,
-  statusNames: () => ({ open: 'offen', in_progress: 'in Bearbeitung', resolved: 'erledigt', cancelled: 'storniert' }),
+  statusNames: () => ({ waiting: 'wartet auf vorherige Schritte', open: 'offen', in_progress: 'in Bearbeitung', resolved: 'erledigt', cancelled: 'storniert' }),
   tooLong: (p: { max: number }) => `Ihre Nachricht ist leider zu lang. Bitte fassen Sie sich auf höchstens ${p.max} Zeichen.`,
   notText: () => 'Ich verstehe bisher nur Textnachrichten. Schreiben Sie mir Ihre Frage bitte als Text.',
   error: () => 'Entschuldigung, da ist bei mir etwas schiefgelaufen. Bitte versuchen Sie es gleich noch einmal.'
@@ -181,7 +181,7 @@ const en: typeof de = {
   statusNone: () => 'You have no open requests at the moment.',
   statusList: (p) => `Your requests:\n${p.lines}`,
   statusLine: (p) => `• ${p.number} (${p.department}, ${p.date}): ${p.subject} – ${p.status}`,
-  statusNames: () => ({ open: 'open', in_progress: 'in progress', resolved: 'resolved', cancelled: 'cancelled' }),
+  statusNames: () => ({ waiting: 'waiting for earlier steps', open: 'open', in_progress: 'in progress', resolved: 'resolved', cancelled: 'cancelled' }),
   tooLong: (p) => `Sorry, your message is too long. Please keep it to at most ${p.max} characters.`,
   notText: () => 'So far I only understand text messages. Please write your question as text.',
   error: () => 'Sorry, something went wrong on my side. Please try again in a moment.'

@@ -659,7 +659,7 @@
           el('span', { class: 'line-who' }, who),
           from === 'user' ? el('span', { class: 'visually-hidden' }, ` (${role})`) : null,
           timeEl(entry.at)),
-        el('p', { class: 'line-text', lang: from === 'user' || from === 'staff' ? request.language : undefined }, entry.text));
+        el('p', { class: 'line-text', lang: request.language || undefined }, entry.text));
     };
     const sameRequest = state.rendered.id === request.id && lines.length >= state.rendered.count;
     if (sameRequest) {
