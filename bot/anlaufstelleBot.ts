@@ -33,6 +33,8 @@ export interface BotDependencies {
   transcript: StatePropertyAccessor<TranscriptLine[]>;
   logger: Logger;
   options: BotOptions;
+  /** The clock of transcript lines. */
+  now?: () => Date;
 }
 
 /**
@@ -124,15 +126,19 @@ export class AnlaufstelleBot extends ActivityHandler {
       lines.push(line);
       if (lines.length > limit) lines.splice(0, lines.length - limit);
     };
-    append({ from: 'user', text, at: new Date().toISOString() });
+    append({ from: 'user', text, at: this.now().toISOString() });
     context.onSendActivities(async (_ctx, activities, next) => {
       for (const activity of activities) {
         // Teams answer cards carry their text as `summary` (bot/channels/teams/answerCard.ts).
         const said = activity.text ?? activity.summary;
-        if (activity.type === ActivityTypes.Message && said) append({ from: 'bot', text: said, at: new Date().toISOString() });
+        if (activity.type === ActivityTypes.Message && said) append({ from: 'bot', text: said, at: this.now().toISOString() });
       }
       return next();
     });
+  }
+
+  private now(): Date {
+    return this.deps.now ? this.deps.now() : new Date();
   }
 
   private async languageOf(context: TurnContext): Promise<Language> {

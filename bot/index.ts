@@ -100,6 +100,7 @@ export function buildApp(config: AppConfig, options: AppOptions = {}): App {
     transcript,
     handoff,
     logger,
+    now,
     options: { defaultLanguage: config.DEFAULT_LANGUAGE, maxMessageLength: config.MAX_MESSAGE_LENGTH }
   });
 
