@@ -15,6 +15,8 @@ import { createChannels, type Channels } from './channels/createChannels';
 import { ConfigError, loadConfig, type AppConfig } from './config/config';
 import { KnowledgeBase } from './content/knowledgeBase';
 import { FileInteractionLog, type InteractionLog } from './analytics/interactionLog';
+import { CaseService } from './valueStreams/caseService';
+import { LowdbCaseStore } from './valueStreams/caseStore';
 import { LowdbFaqDraftStore } from './content/faqDrafts';
 import { LiveKnowledge, LiveRecognizer } from './content/liveKnowledge';
 import { ContentError, loadContent, type Content } from './content/loadContent';
@@ -54,6 +56,7 @@ export interface App {
   notifier: EmployeeNotifier;
   staffAccounts: StaffAccount[];
   interactions: InteractionLog;
+  cases: CaseService;
   /** Stops background work (notifier subscription). */
   close: () => Promise<void>;
 }
@@ -90,7 +93,9 @@ export function buildApp(config: AppConfig, options: AppOptions = {}): App {
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const transcript = conversationState.createProperty<TranscriptLine[]>('transcript');
   const interactions = new FileInteractionLog(path.join(config.DATA_DIR, 'interactions'));
-  const dialog = new MainDialog({ knowledge, recognizer, requests, handoff, transcript, interactions, now, handoffEvents: config.HANDOFF_EVENTS });
+  const cases = new CaseService({ cases: new LowdbCaseStore(path.join(config.DATA_DIR, 'cases.json'), now), requests, handoff, knowledge, bus: requestEvents });
+  const stopCases = cases.start();
+  const dialog = new MainDialog({ knowledge, recognizer, requests, handoff, cases, transcript, interactions, now, handoffEvents: config.HANDOFF_EVENTS });
   const bot = new AnlaufstelleBot({
     conversationState,
     userState,
@@ -128,6 +133,7 @@ export function buildApp(config: AppConfig, options: AppOptions = {}): App {
     dialogState,
     dialog,
     knowledge,
+    cases,
     bus: requestEvents,
     logger,
     consoleUrl: `${publicUrl}/staff`
@@ -154,10 +160,11 @@ export function buildApp(config: AppConfig, options: AppOptions = {}): App {
     sessionLifetimeMs: config.STAFF_SESSION_HOURS * 3_600_000
   });
   const close = async () => {
+    stopCases();
     stopNotifier();
     await notifier.idle();
   };
-  return { config, logger, server, adapter, channels, bot, recognizer, knowledge, storage, requests, handoff, requestEvents, notifier, staffAccounts, interactions, close };
+  return { config, logger, server, adapter, channels, bot, recognizer, knowledge, storage, requests, handoff, requestEvents, notifier, staffAccounts, interactions, cases, close };
 }
 
 /** Entry point of `npm start`: reads .env, builds the app and listens on PORT. */

@@ -2,6 +2,7 @@ import { TurnContext, type StatePropertyAccessor } from 'botbuilder';
 import type { InteractionLog } from '../bot/analytics/interactionLog';
 import type { KnowledgeBase } from '../bot/content/knowledgeBase';
 import type { HandoffService } from '../bot/handoff/handoffService';
+import type { CaseService } from '../bot/valueStreams/caseService';
 import type { MessageRecognizer } from '../bot/nlu/recognizer';
 import type { RequestStore, Requester, TranscriptLine } from '../bot/requests/serviceRequest';
 
@@ -11,6 +12,8 @@ export interface DialogServices {
   recognizer: MessageRecognizer;
   requests: RequestStore;
   handoff: HandoffService;
+  /** Multi-department requests (value streams). */
+  cases: CaseService;
   /** Where the bot records questions, feedback and what it could not answer. */
   interactions: InteractionLog;
   /** The clock of the interaction records. */

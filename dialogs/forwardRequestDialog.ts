@@ -1,6 +1,7 @@
 import { ChoicePrompt, ComponentDialog, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Language } from '../bot/content/schema';
 import { messagesFor } from '../bot/i18n/messages';
+import { findDuplicateRequest } from '../bot/requests/duplicates';
 import type { RequestSource } from '../bot/requests/serviceRequest';
 import { choicePrompt, recognizeYesNo, YES, yesNoPrompt } from './choices';
 import { requesterOf, type DialogServices } from './dialogServices';
@@ -12,6 +13,7 @@ import { turnLanguage } from './turnState';
 export const FORWARD_REQUEST_DIALOG = 'forwardRequest';
 const OFFER = 'forwardRequest.offer';
 const DEPARTMENT = 'forwardRequest.department';
+const DUPLICATE = 'forwardRequest.duplicate';
 
 const TO = 'to';
 const OTHER = 'other';
@@ -37,9 +39,16 @@ export class ForwardRequestDialog extends ComponentDialog {
     super(FORWARD_REQUEST_DIALOG);
     this.addDialog(new ChoicePrompt(OFFER, async (prompt) => prompt.recognized.succeeded || recognizeYesNo(prompt.context.activity.text ?? '') !== null));
     this.addDialog(new ChoicePrompt(DEPARTMENT));
+    this.addDialog(new ChoicePrompt(DUPLICATE));
     this.addDialog(new RelayDialog(services));
     this.addDialog(
-      new WaterfallDialog('forwardRequest.steps', [this.offer.bind(this), this.afterOffer.bind(this), this.open.bind(this), this.done.bind(this)])
+      new WaterfallDialog('forwardRequest.steps', [
+        this.offer.bind(this),
+        this.afterOffer.bind(this),
+        this.checkDuplicate.bind(this),
+        this.open.bind(this),
+        this.done.bind(this)
+      ])
     );
     this.initialDialogId = 'forwardRequest.steps';
   }
@@ -79,11 +88,30 @@ export class ForwardRequestDialog extends ComponentDialog {
     return step.endDialog();
   }
 
-  private async open(step: WaterfallStepContext) {
-    const { reason, question } = step.options as ForwardRequestOptions;
+  /** The same matter already waiting in that department? Ask before opening a second request. */
+  private async checkDuplicate(step: WaterfallStepContext) {
+    const { question } = step.options as ForwardRequestOptions;
     const department = typeof step.result === 'string' ? step.result : (step.result as FoundChoice).value;
     const language = turnLanguage(step.context);
+    const state = step.values as { department: string; duplicate?: { id: string; number: string } };
+    state.department = department;
+    const mine = await this.services.requests.listByRequester(requesterOf(step.context).userId);
+    const duplicate = findDuplicateRequest(mine, { department, subject: question, language });
+    if (!duplicate) return step.next();
+    state.duplicate = { id: duplicate.id, number: duplicate.number };
+    return step.prompt(DUPLICATE, yesNoPrompt(language, messagesFor(language).duplicateQuestion({ number: duplicate.number, subject: duplicate.subject })));
+  }
+
+  private async open(step: WaterfallStepContext) {
+    const { reason, question } = step.options as ForwardRequestOptions;
+    const { department, duplicate } = step.values as { department: string; duplicate?: { id: string; number: string } };
+    const language = turnLanguage(step.context);
     const t = messagesFor(language);
+    if (duplicate && (step.result as FoundChoice).value === YES) {
+      await this.services.handoff.employeeMessage(duplicate.id, question);
+      await step.context.sendActivity(t.duplicateAdded({ number: duplicate.number }));
+      return step.beginDialog(RELAY_DIALOG, { requestId: duplicate.id, number: duplicate.number } satisfies RelayOptions);
+    }
     const { request, queue, opensAt } = await this.services.handoff.open({
       department,
       source: reason as RequestSource,

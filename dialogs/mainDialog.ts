@@ -23,6 +23,7 @@ import { SatisfactionSurveyDialog } from './satisfactionSurveyDialog';
 import { FORWARD_REQUEST_DIALOG, ForwardRequestDialog, type ForwardRequestOptions } from './forwardRequestDialog';
 import { IT_PROBLEM_DIALOG, ItProblemDialog } from './itProblemDialog';
 import { sendRequestStatus } from './requestStatus';
+import { VALUE_STREAM_DIALOG, ValueStreamDialog, type ValueStreamOptions } from './valueStreamDialog';
 import { turnLanguage, turnRecognition } from './turnState';
 
 export const MAIN_DIALOG = 'main';
@@ -39,6 +40,7 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new ClarifyDialog(services));
     this.addDialog(new ForwardRequestDialog(services));
     this.addDialog(new ItProblemDialog(services));
+    this.addDialog(new ValueStreamDialog(services));
     this.addDialog(new AnswerFeedbackDialog(services));
     this.addDialog(new SatisfactionSurveyDialog(services));
     // Also here, not only inside the forward dialog: a staff message on a ticket starts relaying.
@@ -155,6 +157,8 @@ export class MainDialog extends ComponentDialog {
       await step.context.sendActivity(text);
       return step.endDialog();
     };
+    const stream = this.services.knowledge.valueStreamOf(candidate.id, language);
+    if (stream) return step.beginDialog(VALUE_STREAM_DIALOG, { streamId: stream } satisfies ValueStreamOptions);
     if (this.services.knowledge.isAlwaysHuman(candidate.id, language)) {
       return this.forward(step, 'always_human', candidate.department ?? null);
     }

@@ -1,15 +1,16 @@
 import type { TurnContext } from 'botbuilder';
 import type { Language } from '../bot/content/schema';
 import { messagesFor } from '../bot/i18n/messages';
+import { caseStatusText } from './caseStatus';
 import { requesterOf, type DialogServices } from './dialogServices';
 
 /** Lists the employee's requests that are not finished yet, newest first. */
 export async function sendRequestStatus(context: TurnContext, services: DialogServices, language: Language): Promise<void> {
   const t = messagesFor(language);
-  const requests = (await services.requests.listByRequester(requesterOf(context).userId)).filter(
-    (r) => r.status === 'open' || r.status === 'in_progress'
-  );
-  if (requests.length === 0) {
+  const userId = requesterOf(context).userId;
+  const cases = (await services.cases.listForRequester(userId)).filter((c) => !c.finished);
+  const requests = (await services.requests.listByRequester(userId)).filter((r) => !r.caseId && (r.status === 'open' || r.status === 'in_progress'));
+  if (requests.length === 0 && cases.length === 0) {
     await context.sendActivity(t.statusNone());
     return;
   }
@@ -20,9 +21,10 @@ export async function sendRequestStatus(context: TurnContext, services: DialogSe
       number: r.number,
       department: services.knowledge.departmentName(r.department, language),
       subject: r.subject,
-      status: names[r.status],
+      status: r.status === 'in_progress' && r.assignee ? `${names[r.status]} (${r.assignee.name})` : names[r.status],
       date: date.format(new Date(r.createdAt))
     })
   );
-  await context.sendActivity(t.statusList({ lines: lines.join('\n') }));
+  const blocks = [...cases.map((c) => caseStatusText(c, services, language)), ...(lines.length > 0 ? [lines.join('\n')] : [])];
+  await context.sendActivity(t.statusList({ lines: blocks.join('\n\n') }));
 }

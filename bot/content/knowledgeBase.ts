@@ -33,7 +33,12 @@ export class KnowledgeBase {
 
   /** True for FAQ entries and intents that are always handed to a person. */
   isAlwaysHuman(id: string, language: Language): boolean {
-    return !!(this.entries[language].get(id)?.alwaysHuman || this.content.intents[language].find((i) => i.id === id)?.alwaysHuman);
+    return !!(this.entries[language].get(id)?.alwaysHuman || this.current.intents[language].find((i) => i.id === id)?.alwaysHuman);
+  }
+
+  /** The value stream an intent starts, if any. */
+  valueStreamOf(id: string, language: Language): string | undefined {
+    return this.current.intents[language].find((i) => i.id === id)?.valueStream;
   }
 
   get departments(): readonly Department[] {

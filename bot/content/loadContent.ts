@@ -11,12 +11,16 @@ import {
   type Department,
   type FaqEntry,
   type IntentDefinition,
-  type Language
+  type Language,
+  type ValueStream,
+  valueStreamSchema,
+  valueStreamsFileSchema
 } from './schema';
 
 /** Everything the bot knows, per language, validated. */
 export interface Content {
   departments: Department[];
+  valueStreams: ValueStream[];
   faq: Record<Language, FaqEntry[]>;
   intents: Record<Language, IntentDefinition[]>;
 }
@@ -44,6 +48,8 @@ export function loadContent({ knowledgeDir, intentsDir }: ContentPaths): Content
   const departmentIds = new Set(departments.map((d) => d.id));
   reportDuplicates(departmentsFile, 'department', departments.map((d) => d.id), problems);
 
+  const valueStreams = loadValueStreams(path.join(knowledgeDir, 'valueStreams.json'), departmentIds, problems);
+
   const faq = {} as Record<Language, FaqEntry[]>;
   const intents = {} as Record<Language, IntentDefinition[]>;
   // Ids of every entry, valid or not, so that a broken entry is not reported a second time as untranslated.
@@ -57,6 +63,8 @@ export function loadContent({ knowledgeDir, intentsDir }: ContentPaths): Content
       if (item.department && !departmentIds.has(item.department)) {
         problems.push(`${language}: entry "${item.id}": unknown department "${item.department}"`);
       }
+      const stream = (item as IntentDefinition).valueStream;
+      if (stream && !valueStreams.some((v) => v.id === stream)) problems.push(`${language}: entry "${item.id}": unknown value stream "${stream}"`);
     }
     reportDuplicates(`${language}`, 'id', [...faq[language], ...intents[language]].map((e) => e.id), problems);
   }
@@ -64,7 +72,26 @@ export function loadContent({ knowledgeDir, intentsDir }: ContentPaths): Content
   reportMissingTranslations('intents', ids.intents, problems);
 
   if (problems.length > 0) throw new ContentError(problems);
-  return { departments, faq, intents };
+  return { departments, valueStreams, faq, intents };
+}
+
+function loadValueStreams(file: string, departmentIds: Set<string>, problems: string[]): ValueStream[] {
+  const parsed = parseFile(file, valueStreamsFileSchema, problems);
+  const streams: ValueStream[] = [];
+  (parsed?.valueStreams ?? []).forEach((raw, index) => {
+    const rawId = (raw as { id?: unknown } | null)?.id;
+    const label = typeof rawId === 'string' ? `"${rawId}"` : `#${index + 1}`;
+    const result = valueStreamSchema.safeParse(raw);
+    if (!result.success) {
+      for (const issue of result.error.issues) problems.push(`${file}: entry ${label}: ${issue.path.join('.') || '(entry)'}: ${issue.message}`);
+      return;
+    }
+    for (const task of result.data.tasks) {
+      if (!departmentIds.has(task.department)) problems.push(`${file}: entry ${label}: task "${task.key}": unknown department "${task.department}"`);
+    }
+    streams.push(result.data);
+  });
+  return streams;
 }
 
 function loadEntries<T extends { id: string }>(

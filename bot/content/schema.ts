@@ -82,9 +82,54 @@ export const intentSchema = z
     department: id.optional(),
     /** Always handed to a person of `department` (e.g. confidential HR matters). */
     alwaysHuman: z.boolean().default(false),
+    /** Starts this value stream's dialog (knowledge/valueStreams.json). */
+    valueStream: id.optional(),
     utterances: z.array(nonEmpty).min(3)
   })
   .strict();
 export type IntentDefinition = z.infer<typeof intentSchema>;
 
 export const intentFileSchema = z.object({ intents: z.array(z.unknown()) }).strict();
+
+const fieldSchema = z
+  .object({
+    key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
+    type: z.enum(['text', 'date', 'choice']),
+    label: localizedText,
+    prompt: localizedText,
+    options: localizedList.optional()
+  })
+  .strict()
+  .refine((field) => field.type !== 'choice' || (field.options && field.options.de.length > 0 && field.options.de.length === field.options.en.length), {
+    message: 'a choice field needs the same number of options in both languages'
+  });
+
+const taskSchema = z.object({ key: id, department: id, title: localizedText, dependsOn: z.array(id).default([]) }).strict();
+
+/**
+ * A request type that fans out into tasks for several departments (onboarding needs HR, then IT and
+ * Facility in parallel). The employee starts one request; each department sees its own task.
+ */
+export const valueStreamSchema = z
+  .object({
+    id,
+    /** Prefix of the request number, e.g. "ONB" for ONB-1004. */
+    code: z.string().regex(/^[A-Z]{2,4}$/),
+    name: localizedText,
+    targets: z.object({ firstResponseMinutes: z.number().int().positive(), resolutionMinutes: z.number().int().positive() }).strict(),
+    fields: z.array(fieldSchema).min(1),
+    tasks: z.array(taskSchema).min(2)
+  })
+  .strict()
+  .superRefine((stream, ctx) => {
+    const keys = new Set(stream.tasks.map((t) => t.key));
+    for (const task of stream.tasks) {
+      for (const dependency of task.dependsOn) {
+        if (!keys.has(dependency)) ctx.addIssue({ code: 'custom', path: ['tasks', task.key], message: `depends on unknown task "${dependency}"` });
+      }
+    }
+    if (!stream.tasks.some((t) => t.dependsOn.length === 0)) ctx.addIssue({ code: 'custom', path: ['tasks'], message: 'at least one task must not depend on others' });
+  });
+export type ValueStream = z.infer<typeof valueStreamSchema>;
+
+export const valueStreamsFileSchema = z.object({ valueStreams: z.array(z.unknown()) }).strict();

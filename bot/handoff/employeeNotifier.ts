@@ -10,6 +10,7 @@ import type { EventBus } from '../events/eventBus';
 import { messagesFor } from '../i18n/messages';
 import { noTextRecognition } from '../nlu/recognizer';
 import type { ServiceRequest } from '../requests/serviceRequest';
+import type { CaseService } from '../valueStreams/caseService';
 import type { RequestChange } from './requestChange';
 
 export interface EmployeeNotifierDependencies {
@@ -20,6 +21,7 @@ export interface EmployeeNotifierDependencies {
   dialogState: StatePropertyAccessor<DialogState>;
   dialog: MainDialog;
   knowledge: KnowledgeBase;
+  cases: CaseService;
   bus: EventBus<RequestChange>;
   logger: Logger;
   /** Link to the staff console in Teams channel notifications. */
@@ -73,11 +75,32 @@ export class EmployeeNotifier {
       case 'transferred':
         return this.toEmployee(request, t.requestTransferred({ number: request.number, department }));
       case 'resolved':
+        if (request.caseId) return this.caseProgress(request);
+      // falls through: a plain request ends with the survey
       case 'handed_back': {
         const text = cause.type === 'resolved' ? t.requestResolved({ number: request.number, department, note: cause.note }) : t.requestHandedBack({ number: request.number });
         return this.toEmployee(request, text, { action: 'begin', dialogId: SATISFACTION_SURVEY_DIALOG, options: { requestId: request.id } });
       }
     }
+  }
+
+  /** A task of a multi-department request is done: the employee hears the progress, not a survey. */
+  private async caseProgress(request: ServiceRequest): Promise<void> {
+    const progress = await this.deps.cases.progress(request.caseId!);
+    if (!progress) return;
+    const t = messagesFor(progress.case.language);
+    const task = progress.stream.tasks.find((k) => k.key === request.taskKey);
+    const language = progress.case.language;
+    const text = progress.finished
+      ? t.caseFinished({ number: progress.case.number, name: `${progress.stream.name[language]}${progress.case.details.name ? ` (${progress.case.details.name})` : ''}` })
+      : t.caseTaskDone({
+          number: progress.case.number,
+          title: task?.title[language] ?? request.subject,
+          department: this.deps.knowledge.departmentName(request.department, language),
+          done: progress.done,
+          total: progress.total
+        });
+    return this.toEmployee(request, text);
   }
 
   private async toEmployee(request: ServiceRequest, text: string, next?: Parameters<MainDialog['restartWith']>[2]): Promise<void> {

@@ -140,6 +140,20 @@ export class HandoffService {
     });
   }
 
+  /** A waiting task whose preceding tasks are done goes into its department's queue. */
+  release(id: string): Promise<ServiceRequest> {
+    return this.change(
+      id,
+      (request, event) => {
+        if (request.status !== 'waiting') throw new HandoffConflictError(`${request.number} is not waiting`);
+        request.status = 'open';
+        event({ type: 'released' });
+      },
+      undefined,
+      false
+    );
+  }
+
   /** The employee withdraws the request. */
   cancel(id: string): Promise<ServiceRequest> {
     return this.change(id, (request, event) => {

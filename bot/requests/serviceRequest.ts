@@ -25,7 +25,7 @@ export interface Requester {
   reference?: Partial<ConversationReference>;
 }
 
-export type RequestEventType = 'created' | 'claimed' | 'message' | 'transferred' | 'resolved' | 'handed_back' | 'cancelled' | 'rated';
+export type RequestEventType = 'created' | 'released' | 'claimed' | 'message' | 'transferred' | 'resolved' | 'handed_back' | 'cancelled' | 'rated';
 
 /** An event in a request's life, with its time, so response and resolution times can be computed. */
 export interface RequestEvent {

@@ -13,7 +13,7 @@ describe('ItProblemDialog on its own (botbuilder-testing DialogTestClient)', () 
 
   it('returns the filed request as its result', async () => {
     const transcript = new ConversationState(new MemoryStorage()).createProperty<[]>('transcript');
-    const dialog = new ItProblemDialog({ knowledge: app.knowledge, recognizer: app.recognizer, requests: app.requests, handoff: app.handoff, handoffEvents: false, transcript, interactions: app.interactions, now: () => new Date() });
+    const dialog = new ItProblemDialog({ knowledge: app.knowledge, recognizer: app.recognizer, requests: app.requests, handoff: app.handoff, cases: app.cases, handoffEvents: false, transcript, interactions: app.interactions, now: () => new Date() });
     const recognize = {
       onTurn: async (context: any, next: () => Promise<void>) => {
         setTurnRecognition(context, app.recognizer.recognize(context.activity.text ?? '', 'de'));
