@@ -15,6 +15,8 @@ export interface ClarifyOptions {
   /** The best guess, asked about first; null to ask for a rephrasing straight away. */
   candidate: Candidate | null;
   department: string | null;
+  /** The employee's original question: the subject if it ends in a request. */
+  question: string;
 }
 
 /** Asks back when confidence is low: "Do you mean …?", and if not, for a clearer description. */
@@ -45,7 +47,7 @@ export class ClarifyDialog extends ComponentDialog {
   }
 
   private async understood(step: WaterfallStepContext) {
-    const { department } = step.options as ClarifyOptions;
-    return step.endDialog(followUpAfterAsking(turnRecognition(step.context), department));
+    const { department, question } = step.options as ClarifyOptions;
+    return step.endDialog(followUpAfterAsking(turnRecognition(step.context), department, question));
   }
 }

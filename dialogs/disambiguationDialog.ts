@@ -14,6 +14,8 @@ const NONE = 'none';
 export interface DisambiguationOptions {
   candidates: Candidate[];
   department: string | null;
+  /** The employee's original question: the subject if it ends in a request. */
+  question: string;
 }
 
 /** "Did you mean…?": offers the two or three closest candidates and "none of these". */
@@ -35,9 +37,9 @@ export class DisambiguationDialog extends ComponentDialog {
   }
 
   private async chosen(step: WaterfallStepContext) {
-    const { candidates, department } = step.options as DisambiguationOptions;
+    const { candidates, department, question } = step.options as DisambiguationOptions;
     const chosen = candidates.find((c) => c.id === (step.result as FoundChoice).value);
-    const followUp: FollowUp = chosen ? { action: 'handle', candidate: chosen } : { action: 'forward', reason: 'out_of_scope', department };
+    const followUp: FollowUp = chosen ? { action: 'handle', candidate: chosen } : { action: 'forward', reason: 'out_of_scope', department, question };
     return step.endDialog(followUp);
   }
 }

@@ -107,9 +107,17 @@ export class MainDialog extends ComponentDialog {
       case 'handle':
         return this.handle(step, followUp.candidate);
       case 'disambiguate':
-        return step.beginDialog(DISAMBIGUATION_DIALOG, { candidates: followUp.candidates, department: followUp.department } satisfies DisambiguationOptions);
+        return step.beginDialog(DISAMBIGUATION_DIALOG, {
+          candidates: followUp.candidates,
+          department: followUp.department,
+          question: followUp.question
+        } satisfies DisambiguationOptions);
       case 'clarify':
-        return step.beginDialog(CLARIFY_DIALOG, { candidate: followUp.candidate, department: followUp.department } satisfies ClarifyOptions);
+        return step.beginDialog(CLARIFY_DIALOG, {
+          candidate: followUp.candidate,
+          department: followUp.department,
+          question: followUp.question
+        } satisfies ClarifyOptions);
       case 'forward':
         return this.forward(step, followUp.reason, followUp.department, followUp.question);
       case 'begin':

@@ -27,7 +27,15 @@ const de = {
     human: 'Mit einer Person sprechen',
     it_problem_report: 'IT-Störung melden',
     request_status: 'Stand meiner Anfragen',
-    help: 'Was kann die Anlaufstelle?'
+    help: 'Was kann die Anlaufstelle?',
+    hr_confidential: 'Vertrauliches Gespräch mit der Personalabteilung',
+    start_onboarding: 'Onboarding einer neuen Kollegin / eines neuen Kollegen beauftragen',
+    start_offboarding: 'Offboarding beauftragen',
+    start_desk_move: 'Arbeitsplatzumzug beauftragen',
+    greeting: 'Begrüßung',
+    thanks: 'Danke',
+    goodbye: 'Verabschiedung',
+    cancel: 'Abbrechen'
   }),
   clarifyGuess: (p: { question: string }) => `Meinen Sie: „${p.question}“?`,
   clarifyRephrase: () => 'Das habe ich noch nicht ganz verstanden. Können Sie Ihr Anliegen in einem Satz etwas genauer beschreiben?',
@@ -136,7 +144,15 @@ const en: typeof de = {
     human: 'Talk to a person',
     it_problem_report: 'Report an IT problem',
     request_status: 'Status of my requests',
-    help: 'What can Anlaufstelle do?'
+    help: 'What can Anlaufstelle do?',
+    hr_confidential: 'Confidential conversation with HR',
+    start_onboarding: 'Request onboarding of a new colleague',
+    start_offboarding: 'Request offboarding',
+    start_desk_move: 'Request a desk move',
+    greeting: 'Greeting',
+    thanks: 'Thanks',
+    goodbye: 'Goodbye',
+    cancel: 'Cancel'
   }),
   clarifyGuess: (p) => `Do you mean: "${p.question}"?`,
   clarifyRephrase: () => "I didn't quite get that yet. Could you describe what you need in one sentence, in a bit more detail?",
