@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import readline from 'node:readline/promises';
+import readline from 'node:readline';
 
 /**
  * `npm run chat`: talks to a running bot from the terminal over the Bot Framework protocol, with
@@ -11,6 +11,8 @@ async function main(): Promise<void> {
   const user = { id: `terminal-${process.env.USER ?? 'user'}`, name: process.env.USER ?? 'Terminal' };
   const conversation = { id: `terminal-${randomUUID()}` };
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+  // Iterate from the start: lines that arrive while the first request is on its way are kept.
+  const lines = rl[Symbol.asyncIterator]();
   let options: string[] = [];
 
   const send = async (activity: Record<string, unknown>) => {
@@ -25,7 +27,8 @@ async function main(): Promise<void> {
           from: user,
           recipient: { id: 'anlaufstelle', name: 'Anlaufstelle' },
           conversation,
-          locale: Intl.DateTimeFormat().resolvedOptions().locale,
+          // German unless asked otherwise; the bot detects the language of each message anyway.
+          locale: process.env.CHAT_LOCALE ?? 'de-DE',
           deliveryMode: 'expectReplies',
           timestamp: new Date().toISOString(),
           ...activity
@@ -52,12 +55,17 @@ async function main(): Promise<void> {
 
   console.log(`Chatting with ${endpoint}. Type your question; "exit" ends the chat.`);
   await send({ type: 'conversationUpdate', membersAdded: [user] });
-  for (;;) {
-    const line = (await rl.question('\nSie/You: ')).trim();
+  const prompt = () => process.stdout.write('\nSie/You: ');
+  prompt();
+  // Reading line by line (not rl.question) also works when the input is piped in.
+  for (let next = await lines.next(); !next.done; next = await lines.next()) {
+    const line = next.value.trim();
     if (line === 'exit' || line === 'quit') break;
-    if (!line) continue;
-    const picked = /^\d+$/.test(line) ? options[Number(line) - 1] : undefined;
-    await send({ type: 'message', text: picked ?? line });
+    if (line) {
+      const picked = /^\d+$/.test(line) ? options[Number(line) - 1] : undefined;
+      await send({ type: 'message', text: picked ?? line });
+    }
+    prompt();
   }
   rl.close();
 }
