@@ -29,6 +29,12 @@ import { registerStaffApi } from './staff/staffApi';
 import { loadStaffAccounts, StaffAccountsError, type StaffAccount } from './staff/staffAccounts';
 import { registerStaffPage } from './staff/staffPage';
 import { StaffSessions } from './staff/staffSessions';
+// --- Service dashboard and metrics (bot/metrics, docs/dashboard.md) ---
+import { LowdbAddressedGapStore } from './metrics/addressedGaps';
+import { createMetricsRegistry, registerMetricsRoute } from './metrics/prometheus';
+import { ServiceMetrics } from './metrics/serviceMetrics';
+import { registerDashboardApi } from './staff/dashboardApi';
+// --- end dashboard imports ---
 import { makeServer } from './http/server';
 import { messagesFor } from './i18n/messages';
 import { createLogger, type Logger } from './logger';
@@ -145,13 +151,15 @@ export function buildApp(config: AppConfig, options: AppOptions = {}): App {
   channels.register(server);
   // Like knowledge/ and intents/, the web files are found relative to the working directory.
   registerStaffPage(server, path.resolve('web', 'staff'));
+  // One draft store for the console and the dashboard (one lock per file).
+  const faqDrafts = new LowdbFaqDraftStore(path.join(config.DATA_DIR, 'knowledge', 'drafts.json'));
   registerStaffApi(server, {
     accounts: staffAccounts,
     sessions: new StaffSessions(storage, config.STAFF_SESSION_HOURS * 3_600_000),
     throttle: new LoginThrottle(storage),
     handoff,
     requests,
-    drafts: new LowdbFaqDraftStore(path.join(config.DATA_DIR, 'knowledge', 'drafts.json')),
+    drafts: faqDrafts,
     liveKnowledge,
     knowledge,
     bus: requestEvents,
@@ -159,6 +167,24 @@ export function buildApp(config: AppConfig, options: AppOptions = {}): App {
     secureCookies: config.NODE_ENV === 'production',
     sessionLifetimeMs: config.STAFF_SESSION_HOURS * 3_600_000
   });
+  // --- Service dashboard and metrics: /staff/dashboard, /api/staff/dashboard*, /api/staff/knowledge-gaps*, GET /metrics ---
+  const addressedGaps = new LowdbAddressedGapStore(path.join(config.DATA_DIR, 'knowledge', 'addressed-gaps.json'));
+  const serviceMetrics = new ServiceMetrics({ requests, interactions, knowledge, addressedGaps, now });
+  registerDashboardApi(server, {
+    sessions: new StaffSessions(storage, config.STAFF_SESSION_HOURS * 3_600_000),
+    metrics: serviceMetrics,
+    knowledge,
+    drafts: faqDrafts,
+    liveKnowledge,
+    addressedGaps,
+    logger,
+    webDir: path.resolve('web', 'staff'),
+    now
+  });
+  // A registry of its own (not prom-client's global one): several apps in one process stay apart.
+  const metricsRegistry = createMetricsRegistry(serviceMetrics, () => knowledge.departments.map((d) => d.id), config.METRICS_WINDOW_DAYS);
+  registerMetricsRoute(server, metricsRegistry, { token: config.METRICS_TOKEN, logger });
+  // --- end dashboard ---
   const close = async () => {
     stopCases();
     stopNotifier();

@@ -23,6 +23,8 @@ const httpUrl = (protocols: string[]) =>
       .transform((value) => value.replace(/\/+$/, ''))
       .optional()
   );
+/** An empty value (a copied .env.example line) means the default. */
+const emptyAsUnset = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema);
 const commaList = z
   .string()
   .optional()
@@ -53,17 +55,25 @@ const envSchema = z
     MicrosoftAppPassword: optionalText,
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
     MicrosoftAppTenantId: optionalText,
+    // --- Service dashboard and metrics (bot/metrics, docs/dashboard.md) ---
+    /** Bearer token for GET /metrics; unset: /metrics is open. */
+    METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+    /** Days (today included) the /metrics gauges are computed over. */
+    METRICS_WINDOW_DAYS: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.coerce.number().int().min(1).max(366).default(30)),
+    // --- end dashboard ---
     // --- Channels (web chat, Direct Line, Teams); see bot/channels and README "Channels" ---
     // PUBLIC_URL (above) is shared: the web chat page, Direct Line stream and connector URLs derive from it.
-    BOT_NAME: z.string().trim().min(1).max(30).default('Anlaufstelle'),
-    COMPANY_NAME: z.string().trim().min(1).max(80).default('Musterfirma GmbH'),
-    BRAND_COLOR: z
-      .string()
-      .trim()
-      .regex(/^#[0-9a-fA-F]{6}$/, 'must be a hex colour like #0b5cab')
-      .default('#0b5cab'),
+    BOT_NAME: emptyAsUnset(z.string().trim().max(30).default('Anlaufstelle')),
+    COMPANY_NAME: emptyAsUnset(z.string().trim().max(80).default('Musterfirma GmbH')),
+    BRAND_COLOR: emptyAsUnset(
+      z
+        .string()
+        .trim()
+        .regex(/^#[0-9a-fA-F]{6}$/, 'must be a hex colour like #0b5cab (quoted in .env: "#0b5cab")')
+        .default('#0b5cab')
+    ),
     DIRECT_LINE_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
-    DIRECT_LINE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(1800),
+    DIRECT_LINE_TOKEN_TTL_SECONDS: emptyAsUnset(z.coerce.number().int().min(60).max(86_400).default(1800)),
     DIRECT_LINE_CONNECTOR_URL: httpUrl(['http:', 'https:']),
     WEBCHAT_ALLOWED_ORIGINS: commaList,
     TEAMS_ALLOWED_TENANTS: commaList,

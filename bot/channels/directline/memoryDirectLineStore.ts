@@ -1,0 +1,44 @@
+import { activityIdFor, type AppendedActivity, type DirectLineStore } from './directLineStore';
+import type { DirectLineActivity, DirectLineConversation } from './types';
+
+interface ConversationRecord {
+  conversation: DirectLineConversation;
+  next: number;
+  activities: AppendedActivity[];
+}
+
+/** A {@link DirectLineStore} in memory, for tests and throw-away demos; keeps the newest `maxActivities`. */
+export class MemoryDirectLineStore implements DirectLineStore {
+  private readonly conversations = new Map<string, ConversationRecord>();
+
+  constructor(private readonly maxActivities = 500) {}
+
+  async createConversation(conversation: DirectLineConversation) {
+    const existing = this.conversations.get(conversation.id);
+    if (existing) return { conversation: structuredClone(existing.conversation), created: false };
+    this.conversations.set(conversation.id, { conversation: structuredClone(conversation), next: 1, activities: [] });
+    return { conversation: structuredClone(conversation), created: true };
+  }
+
+  async getConversation(id: string) {
+    const record = this.conversations.get(id);
+    return record ? structuredClone(record.conversation) : undefined;
+  }
+
+  async appendActivity(conversationId: string, activity: DirectLineActivity) {
+    const record = this.conversations.get(conversationId);
+    if (!record) return undefined;
+    const watermark = record.next++;
+    const stored = { activity: { ...structuredClone(activity), id: activityIdFor(conversationId, watermark) }, watermark };
+    record.activities.push(stored);
+    if (record.activities.length > this.maxActivities) record.activities.splice(0, record.activities.length - this.maxActivities);
+    return structuredClone(stored);
+  }
+
+  async activitiesAfter(conversationId: string, watermark: number) {
+    const record = this.conversations.get(conversationId);
+    if (!record) return undefined;
+    const activities = record.activities.filter((a) => a.watermark > watermark).map((a) => structuredClone(a.activity));
+    return { activities, watermark: Math.max(watermark, record.next - 1) };
+  }
+}

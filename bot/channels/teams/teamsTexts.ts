@@ -1,0 +1,24 @@
+import type { Language } from '../../content/schema';
+
+/** The texts only the Teams channel says, in both languages. */
+const texts = {
+  de: {
+    tenantRefused: () =>
+      'Entschuldigung, die Anlaufstelle steht nur Mitarbeiterinnen und Mitarbeitern unseres Unternehmens zur Verfügung. ' +
+      'Ihre Nachricht wurde nicht verarbeitet.'
+  },
+  en: {
+    tenantRefused: () => 'Sorry, Anlaufstelle is only available to employees of our company. Your message has not been processed.'
+  }
+} satisfies Record<Language, Record<string, () => string>>;
+
+/** The Teams texts in `language`. */
+export function teamsTexts(language: Language) {
+  return texts[language];
+}
+
+/** The language of a Teams activity from its locale (Teams sends the client's, e.g. de-DE). */
+export function languageOfLocale(locale: string | undefined, fallback: Language): Language {
+  const lower = (locale ?? '').toLowerCase();
+  return lower.startsWith('en') ? 'en' : lower.startsWith('de') ? 'de' : fallback;
+}
