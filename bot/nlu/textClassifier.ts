@@ -1,7 +1,7 @@
 import type { Language } from '../content/schema';
 import { seededRandom, shuffleInPlace } from './random';
 import { type FeatureOptions, type SparseVector, TextFeaturizer } from './textFeatures';
-import type { IntentClassifier, LabelledText, ProgressListener, ScoredLabel } from './types';
+import { OUT_OF_SCOPE, type IntentClassifier, type LabelledText, type ProgressListener, type ScoredLabel } from './types';
 
 /** Settings of {@link TextClassifier}. Defaults: {@link DEFAULT_CLASSIFIER_OPTIONS}. */
 export interface TextClassifierOptions {
@@ -9,7 +9,7 @@ export interface TextClassifierOptions {
   features: Partial<FeatureOptions>;
   /** Passes over the training data. */
   epochs: number;
-  /** Small training sets get more passes, so that at least this many updates are made (capped by maxEpochs). */
+  /** Small training sets get more passes, so that at least this many updates are made (up to maxEpochs). */
   minUpdates: number;
   /** Upper bound for the number of passes. */
   maxEpochs: number;
@@ -17,26 +17,29 @@ export interface TextClassifierOptions {
   learningRate: number;
   /** L2 penalty, applied to the weights an update touches. */
   l2: number;
+  /** Input dropout: each feature of a training example is left out of an update with this probability. */
+  dropout: number;
+  /** Weight of the training examples labelled OUT_OF_SCOPE ("oos") relative to the others. */
+  outOfScopeWeight: number;
   /** Labels whose gradient |p - y| is below this are not updated for an example (speed; 0 = update all). */
   gradientFloor: number;
-  /** Input dropout: each feature of a training example is dropped with this probability per update (0 = off). */
-  dropout: number;
-  /** Softmax temperature applied at classification (> 1 flattens the probabilities). */
+  /** Softmax temperature at classification (> 1 flattens the probabilities); training uses 1. */
   temperature: number;
-  /** Seed of the shuffle; the same data, options and seed give the same model. */
+  /** Seed of the shuffle and the dropout; the same data, options and seed give the same model. */
   seed: number;
 }
 
-/** Defaults chosen on the CLINC150 and BANKING77 validation sets (see docs/recognizer-eval.md). */
+/** Defaults chosen on the CLINC150 validation set (see docs/recognizer-eval.md). */
 export const DEFAULT_CLASSIFIER_OPTIONS: TextClassifierOptions = {
   features: {},
-  epochs: 8,
+  epochs: 20,
   minUpdates: 20_000,
   maxEpochs: 60,
-  learningRate: 0.3,
-  l2: 1e-5,
+  learningRate: 0.1,
+  l2: 1e-4,
+  dropout: 0.3,
+  outOfScopeWeight: 2,
   gradientFloor: 1e-3,
-  dropout: 0,
   temperature: 1,
   seed: 42
 };
@@ -49,10 +52,18 @@ interface Model {
   bias: Float32Array;
 }
 
+/** Training rows packed as compressed sparse rows. */
+interface Csr {
+  offsets: Int32Array;
+  indices: Int32Array;
+  values: Float32Array;
+}
+
 /**
  * Multinomial logistic regression (softmax) over the sparse TF-IDF features of {@link TextFeaturizer},
- * trained by AdaGrad SGD with L2 in a seeded order, so it is deterministic and its scores are
- * probabilities that sum to 1 over the labels it knows.
+ * trained by AdaGrad SGD with L2 and input dropout in a seeded order: deterministic, and its scores
+ * are probabilities that sum to 1 over the labels it knows. Examples labelled OUT_OF_SCOPE are an
+ * ordinary class (weighted by `outOfScopeWeight`).
  */
 export class TextClassifier implements IntentClassifier {
   readonly options: TextClassifierOptions;
@@ -67,16 +78,6 @@ export class TextClassifier implements IntentClassifier {
 
   get labels(): readonly string[] {
     return this.model?.labels ?? [];
-  }
-
-  /** Softmax temperature used by {@link classify}; can be tuned on validation data after training. */
-  get temperature(): number {
-    return this.options.temperature;
-  }
-
-  set temperature(value: number) {
-    if (!(value > 0)) throw new Error(`temperature must be > 0, got ${value}`);
-    this.options.temperature = value;
   }
 
   train(examples: readonly LabelledText[], onProgress?: ProgressListener): void {
@@ -96,8 +97,7 @@ export class TextClassifier implements IntentClassifier {
     });
     onProgress?.(0, 'extracting features');
     const featurizer = new TextFeaturizer(this.language, opts.features);
-    const rows = featurizer.fitTransform(examples.map((e) => e.text));
-    const data = toCsr(rows);
+    const data = toCsr(featurizer.fitTransform(examples.map((e) => e.text)));
     const nLabels = labels.length;
     const weights = new Float32Array(featurizer.dimension * nLabels);
     const bias = new Float32Array(nLabels);
@@ -108,13 +108,13 @@ export class TextClassifier implements IntentClassifier {
     const epochs = Math.min(opts.maxEpochs, Math.max(opts.epochs, Math.ceil(opts.minUpdates / n)));
     const random = seededRandom(opts.seed);
     const order = Array.from({ length: n }, (_, i) => i);
-    const logits = new Float64Array(nLabels);
+    const probabilities = new Float64Array(nLabels);
     const grad = new Float64Array(nLabels);
     const active = new Int32Array(nLabels);
-    const { learningRate: lr, l2, gradientFloor } = opts;
-    const { dropout } = opts;
-    const keepScale = 1 / (1 - dropout);
     const rowValues = new Float32Array(data.values.length);
+    const { learningRate: lr, l2, gradientFloor, dropout } = opts;
+    const keepScale = 1 / (1 - dropout);
+    const oosId = labelIds.get(OUT_OF_SCOPE) ?? -1;
     const progressEvery = Math.max(1, Math.floor(n / 10));
 
     for (let epoch = 0; epoch < epochs; epoch++) {
@@ -128,12 +128,14 @@ export class TextClassifier implements IntentClassifier {
           values = rowValues;
           for (let k = start; k < end; k++) values[k] = random() < dropout ? 0 : data.values[k] * keepScale;
         }
-        scoreRow(data.indices, values, start, end, weights, bias, nLabels, logits);
-        softmaxInPlace(logits, 1);
-        let nActive = 0;
+        scoreRow(data.indices, values, start, end, weights, bias, nLabels, probabilities);
+        softmaxInPlace(probabilities, 1);
+        // Gradient of the (weighted) cross-entropy wrt the logits, only for labels where it matters.
         const y = targets[i];
+        const weight = y === oosId ? opts.outOfScopeWeight : 1;
+        let nActive = 0;
         for (let c = 0; c < nLabels; c++) {
-          const g = logits[c] - (c === y ? 1 : 0);
+          const g = weight * (probabilities[c] - (c === y ? 1 : 0));
           if (g > gradientFloor || g < -gradientFloor) {
             grad[nActive] = g;
             active[nActive++] = c;
@@ -158,9 +160,7 @@ export class TextClassifier implements IntentClassifier {
             weights[at] = w - (lr * g) / (Math.sqrt(s) + 1e-8);
           }
         }
-        if (onProgress && step % progressEvery === 0) {
-          onProgress((epoch + step / n) / epochs, `epoch ${epoch + 1}/${epochs}`);
-        }
+        if (onProgress && step % progressEvery === 0) onProgress((epoch + step / n) / epochs, `epoch ${epoch + 1}/${epochs}`);
       }
     }
     this.model = { featurizer, labels, weights, bias };
@@ -168,41 +168,33 @@ export class TextClassifier implements IntentClassifier {
   }
 
   classify(text: string, top = 5): ScoredLabel[] {
-    const model = this.model;
-    if (!model) throw new Error('classify() called before train()');
-    const probabilities = this.probabilities(model, model.featurizer.transform(text));
-    return topLabels(probabilities, model.labels, top);
+    const model = this.requireModel();
+    return topLabels(this.probabilities(model, model.featurizer.transform(text)), model.labels, top);
   }
 
-  /** The probability of every label (in {@link labels} order) for a text. */
+  /** The probability of every label, in {@link labels} order. */
   classifyAll(text: string): Float64Array {
-    const model = this.model;
-    if (!model) throw new Error('classifyAll() called before train()');
+    const model = this.requireModel();
     return this.probabilities(model, model.featurizer.transform(text));
+  }
+
+  private requireModel(): Model {
+    if (!this.model) throw new Error('the classifier is not trained yet: call train() first');
+    return this.model;
   }
 
   private probabilities(model: Model, vector: SparseVector): Float64Array {
     const nLabels = model.labels.length;
-    const logits = new Float64Array(nLabels);
-    scoreRow(vector.indices, vector.values, 0, vector.indices.length, model.weights, model.bias, nLabels, logits);
-    softmaxInPlace(logits, this.options.temperature);
-    return logits;
+    const result = new Float64Array(nLabels);
+    scoreRow(vector.indices, vector.values, 0, vector.indices.length, model.weights, model.bias, nLabels, result);
+    softmaxInPlace(result, this.options.temperature);
+    return result;
   }
 }
 
-/** Creates the bot's intent classifier for one language (a {@link TextClassifier}). */
-export function createIntentClassifier(
-  language: Language,
-  options?: Partial<TextClassifierOptions>
-): IntentClassifier {
+/** Creates the bot's intent classifier for one language: a {@link TextClassifier}. */
+export function createIntentClassifier(language: Language, options?: Partial<TextClassifierOptions>): IntentClassifier {
   return new TextClassifier(language, options);
-}
-
-/** Rows of sparse vectors packed into one compressed-sparse-row structure. */
-interface Csr {
-  offsets: Int32Array;
-  indices: Int32Array;
-  values: Float32Array;
 }
 
 function toCsr(rows: readonly SparseVector[]): Csr {
@@ -217,7 +209,7 @@ function toCsr(rows: readonly SparseVector[]): Csr {
   return { offsets, indices, values };
 }
 
-/** logits = bias + Σ value · weights[feature, ·] over the entries [start, end) of one sparse row. */
+/** logits = bias + Σ value · weights[feature, ·] over the entries [start, end) of a sparse row. */
 function scoreRow(
   indices: Int32Array,
   values: Float32Array,
@@ -230,8 +222,9 @@ function scoreRow(
 ): void {
   for (let c = 0; c < nLabels; c++) logits[c] = bias[c];
   for (let k = start; k < end; k++) {
-    const base = indices[k] * nLabels;
     const v = values[k];
+    if (v === 0) continue;
+    const base = indices[k] * nLabels;
     for (let c = 0; c < nLabels; c++) logits[c] += v * weights[base + c];
   }
 }
@@ -251,18 +244,18 @@ function softmaxInPlace(logits: Float64Array, temperature: number): void {
 
 /** The `top` most probable labels, best first; ties keep the training order of the labels. */
 function topLabels(probabilities: Float64Array, labels: readonly string[], top: number): ScoredLabel[] {
-  const k = Math.max(0, Math.min(top, labels.length));
+  const k = Math.max(0, Math.min(Math.floor(top), labels.length));
   const best: number[] = [];
   for (let c = 0; c < probabilities.length; c++) {
-    if (best.length < k || probabilities[c] > probabilities[best[best.length - 1]]) {
-      let pos = best.length < k ? best.length : k - 1;
-      if (best.length < k) best.push(c);
-      while (pos > 0 && probabilities[best[pos - 1]] < probabilities[c]) {
-        best[pos] = best[pos - 1];
-        pos--;
-      }
-      best[pos] = c;
+    if (best.length === k && (k === 0 || probabilities[c] <= probabilities[best[k - 1]])) continue;
+    if (best.length === k) best.pop();
+    let pos = best.length;
+    best.push(c);
+    while (pos > 0 && probabilities[best[pos - 1]] < probabilities[c]) {
+      best[pos] = best[pos - 1];
+      pos--;
     }
+    best[pos] = c;
   }
   return best.map((c) => ({ label: labels[c], score: probabilities[c] }));
 }

@@ -10,22 +10,22 @@ describe('conversation: asking back when unsure', () => {
   const question = (id: string, language: 'de' | 'en') => app.knowledge.entry(id, language)!.question;
   const answer = (id: string, language: 'de' | 'en') => says(app.knowledge.entry(id, language)!.answer);
 
-  it('DE: "Karte" is ambiguous: the bot offers badge and corporate card, and answers the one picked', async () => {
+  it('DE: "Karte verloren" is ambiguous: the bot offers badge and lost device, and answers the one picked', async () => {
     await conversationWith(app, { id: 'dis-de', name: 'D' })
-      .send('Karte')
+      .send('Karte verloren')
       .assertReply((activity) => {
         says('Ich bin nicht ganz sicher, was Sie meinen.')(activity);
-        offers([question('fac-access-badge', 'de'), question('fin-corporate-card', 'de'), 'Nichts davon'])(activity);
+        offers([question('fac-access-badge', 'de'), question('it-lost-device', 'de'), 'Nichts davon'])(activity);
       })
-      .send(question('fin-corporate-card', 'de'))
-      .assertReply(answer('fin-corporate-card', 'de'))
+      .send(question('fac-access-badge', 'de'))
+      .assertReply(answer('fac-access-badge', 'de'))
       .startTest();
   });
 
   it('EN: "card", then "None of these" leads to the forwarding offer', async () => {
     await conversationWith(app, { id: 'dis-en', name: 'D' }, 'en-US')
       .send('card')
-      .assertReply(offers([question('fac-access-badge', 'en'), question('fin-corporate-card', 'en'), 'None of these']))
+      .assertReply(offers([question('fin-corporate-card', 'en'), question('fac-access-badge', 'en'), 'None of these']))
       .send('None of these')
       .assertReply(says('Shall I forward your request'))
       .startTest();
@@ -33,7 +33,7 @@ describe('conversation: asking back when unsure', () => {
 
   it('DE: low confidence: "Meinen Sie …?" – yes gives the answer', async () => {
     await conversationWith(app, { id: 'cla-de', name: 'C' })
-      .send('Meine Tastatur funktioniert nicht')
+      .send('Tastatur')
       .assertReply(says(`Meinen Sie: „${question('it-peripherals', 'de')}“?`))
       .send('ja')
       .assertReply(answer('it-peripherals', 'de'))
@@ -42,7 +42,7 @@ describe('conversation: asking back when unsure', () => {
 
   it('DE: low confidence – no – the employee rephrases and gets the answer', async () => {
     await conversationWith(app, { id: 'cla-de2', name: 'C' })
-      .send('Meine Tastatur funktioniert nicht')
+      .send('Tastatur')
       .assertReply(says('Meinen Sie'))
       .send('nein')
       .assertReply(says('Können Sie Ihr Anliegen in einem Satz etwas genauer beschreiben?'))
