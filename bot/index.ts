@@ -165,7 +165,8 @@ export function buildApp(config: AppConfig, options: AppOptions = {}): App {
     bus: requestEvents,
     logger,
     secureCookies: config.NODE_ENV === 'production',
-    sessionLifetimeMs: config.STAFF_SESSION_HOURS * 3_600_000
+    sessionLifetimeMs: config.STAFF_SESSION_HOURS * 3_600_000,
+    now
   });
   // --- Service dashboard and metrics: /staff/dashboard, /api/staff/dashboard*, /api/staff/knowledge-gaps*, GET /metrics ---
   const addressedGaps = new LowdbAddressedGapStore(path.join(config.DATA_DIR, 'knowledge', 'addressed-gaps.json'));

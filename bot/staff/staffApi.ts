@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import type { Logger } from 'pino';
 import type { Request, Response, Server } from 'restify';
@@ -12,6 +11,8 @@ import type { EventBus } from '../events/eventBus';
 import { HandoffConflictError, type HandoffService } from '../handoff/handoffService';
 import type { RequestChange } from '../handoff/requestChange';
 import { isActive, type RequestStore, type ServiceRequest } from '../requests/serviceRequest';
+import { approveFaqDraft, FaqApprovalError } from './faqApproval';
+import { targetStatus } from '../metrics/targets';
 import type { LoginThrottle } from './loginThrottle';
 import { verifyPassword } from './passwords';
 import { toStaffUser, type StaffAccount, type StaffUser } from './staffAccounts';
@@ -37,6 +38,8 @@ export interface StaffApiDependencies {
   /** Mark the session cookie Secure (production, behind HTTPS). */
   secureCookies: boolean;
   sessionLifetimeMs: number;
+  /** The clock of the target states. */
+  now?: () => Date;
 }
 
 type Handler = (req: Request, res: Response, user: StaffUser) => Promise<void>;
@@ -62,6 +65,7 @@ class ApiError extends Error {
  * request actions, live events (server-sent events) and FAQ drafts.
  */
 export function registerStaffApi(server: Server, deps: StaffApiDependencies): void {
+  const now = deps.now ?? (() => new Date());
   const departmentsOf = () => deps.knowledge.departments.map((d) => ({ id: d.id, name: d.name.de }));
 
   server.post('/api/staff/login', async (req, res) => {
@@ -119,7 +123,7 @@ export function registerStaffApi(server: Server, deps: StaffApiDependencies): vo
       const queue = await deps.requests.listByDepartment(department);
       requests.push(...queue.filter((r) => isActive(r) || Date.parse(r.updatedAt) >= since));
     }
-    res.send(200, { requests: await withPositions(requests, deps.handoff) });
+    res.send(200, { requests: await withPositions(requests, deps.handoff, deps.knowledge, now()) });
   });
 
   const requestRoute = (method: 'get' | 'post', path: string, act: (request: ServiceRequest, req: Request, user: StaffUser) => Promise<ServiceRequest>) =>
@@ -128,7 +132,7 @@ export function registerStaffApi(server: Server, deps: StaffApiDependencies): vo
       if (!request) throw new ApiError(404, 'Anfrage nicht gefunden.');
       if (request.department !== user.department && user.role !== 'admin') throw new ApiError(403, 'Diese Anfrage gehört zu einer anderen Abteilung.');
       const result = await act(request, req, user);
-      res.send(200, { request: (await withPositions([result], deps.handoff))[0] });
+      res.send(200, { request: (await withPositions([result], deps.handoff, deps.knowledge, now()))[0] });
     });
 
   const assignee = (user: StaffUser) => ({ username: user.username, name: user.name });
@@ -172,40 +176,35 @@ export function registerStaffApi(server: Server, deps: StaffApiDependencies): vo
   });
 
   route('post', '/api/staff/faq-drafts/:id/approve', async (req, res, user) => {
-    if (user.role === 'agent') throw new ApiError(403, 'Nur Teamleitungen können FAQ-Einträge freigeben.');
-    const draft = await deps.drafts.get(req.params.id);
-    if (!draft) throw new ApiError(404, 'Entwurf nicht gefunden.');
-    if (draft.department !== user.department && user.role !== 'admin') throw new ApiError(403, 'Dieser Entwurf gehört zu einer anderen Abteilung.');
-    if (draft.status === 'approved') throw new ApiError(409, 'Der Entwurf ist bereits freigegeben.');
-    const id = `${draft.department}-staff-${randomUUID().slice(0, 8)}`;
-    const entry = (language: 'de' | 'en') => ({
-      id,
-      department: draft.department,
-      question: draft[language].question,
-      alternatives: draft[language].alternatives.length > 0 ? draft[language].alternatives : [draft[language].question],
-      keywords: draft.keywords,
-      answer: draft[language].answer,
-      links: [],
-      alwaysHuman: false
-    });
-    await deps.liveKnowledge.add({ de: entry('de'), en: entry('en') });
-    await deps.drafts.update(draft.id, (d) => {
-      d.status = 'approved';
-      d.approvedBy = user.name;
-      d.approvedAt = new Date().toISOString();
-      d.entryId = id;
-    });
-    deps.logger.info({ staff: user.username, entry: id }, 'FAQ entry approved');
-    res.send(200, { entry: { id, de: entry('de'), en: entry('en') } });
+    // Shared with the dashboard's one-step FAQ entry for a knowledge gap (bot/staff/faqApproval.ts).
+    const { entry } = await approveFaqDraft(deps, req.params.id, user);
+    deps.logger.info({ staff: user.username, entry: entry.id }, 'FAQ entry approved');
+    res.send(200, { entry });
   });
 }
 
-async function withPositions(requests: ServiceRequest[], handoff: HandoffService): Promise<Array<ServiceRequest & { queuePosition?: number }>> {
+/**
+ * What the console sees of requests: without the stored conversation reference, with the queue
+ * position of open requests and the state of both service targets (for highlighting).
+ */
+async function withPositions(requests: ServiceRequest[], handoff: HandoffService, knowledge: KnowledgeBase, now: Date): Promise<Array<ServiceRequest & { queuePosition?: number }>> {
   return Promise.all(
     requests.map(async (r) => {
       const { requester, ...rest } = r;
-      // The stored conversation reference is for the bot, not for the console.
-      const visible = { ...rest, requester: { userId: requester.userId, name: requester.name, channelId: requester.channelId, conversationId: requester.conversationId } };
+      const department = knowledge.department(r.department);
+      const target = department ? targetStatus(r, department, now) : undefined;
+      const visible = {
+        ...rest,
+        requester: { userId: requester.userId, name: requester.name, channelId: requester.channelId, conversationId: requester.conversationId },
+        ...(target && {
+          targetStatus: {
+            firstResponse: target.firstResponse,
+            resolution: target.resolution,
+            firstResponseDueAt: target.firstResponseDueAt,
+            resolutionDueAt: target.resolutionDueAt
+          }
+        })
+      };
       return r.status === 'open' ? { ...visible, queuePosition: (await handoff.position(r)).position } : visible;
     })
   ) as Promise<Array<ServiceRequest & { queuePosition?: number }>>;
@@ -240,6 +239,8 @@ function lockedError(ms: number): ApiError {
 function fail(res: Response, error: unknown, logger: Logger): void {
   if (error instanceof ApiError) {
     res.send(error.status, { error: error.message, ...error.extra });
+  } else if (error instanceof FaqApprovalError) {
+    res.send(error.status, { error: error.message });
   } else if (error instanceof HandoffConflictError) {
     res.send(409, { error: error.message });
   } else if (error instanceof ContentError) {

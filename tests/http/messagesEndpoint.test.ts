@@ -80,8 +80,10 @@ describe('state under DATA_DIR', () => {
     const { texts } = await postActivity(server.url, messageActivity('Printer', 'restart-user', conversation));
     expect(texts.join('\n')).toMatch(/What exactly happens/);
     await server.close();
+    await first.close();
+    await second.close();
     await cleanup();
-  });
+  }, 90_000);
 });
 
 describe('with Bot Framework credentials configured', () => {

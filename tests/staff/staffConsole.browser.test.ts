@@ -216,7 +216,7 @@ if (!hasChromium && process.env.CI === 'true') {
         await signIn(page, 'it.lead');
         await byTestId(page, 'tab-drafts').click();
         const draft = page.locator('[data-testid="draft"]', { hasText: 'Zeiterfassungssystem' });
-        await draft.locator('[data-testid="draft-approve"]').click();
+        await draft.locator('[data-testid="draft-approve"]').click({ timeout: 30_000, noWaitAfter: true });
         // Approving retrains the recognizer with the new entry, which takes a few seconds.
         await page.locator('[data-testid="draft"][data-status="approved"]', { hasText: 'Zeiterfassungssystem' }).waitFor({ timeout: 30_000 });
         expect(problems).toEqual([]);

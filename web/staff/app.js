@@ -496,6 +496,22 @@
     return el('span', { class: `badge badge--${status}`, 'data-testid': testid }, STATUS[status] || status);
   }
 
+  /** 'breached' or 'near' when a running service target needs attention (first response or resolution). */
+  function targetState(request) {
+    const status = request.targetStatus;
+    if (!status || !ACTIVE.has(request.status)) return null;
+    const states = [status.firstResponse, status.resolution];
+    if (states.includes('breached')) return 'breached';
+    if (states.includes('near')) return 'near';
+    return null;
+  }
+
+  function targetTitle(request) {
+    const status = request.targetStatus || {};
+    const due = status.firstResponse === 'met' ? status.resolutionDueAt : status.firstResponseDueAt || status.resolutionDueAt;
+    return due ? `Fällig: ${new Date(due).toLocaleString('de-DE')}` : '';
+  }
+
   function renderQueue() {
     const all = sortedRequests();
     const rows = all.filter(visible).map((request) => {
@@ -503,8 +519,12 @@
       const unread = state.unreadIds.has(request.id);
       const selected = request.id === state.selectedId;
       const open = () => select(request.id);
+      const target = targetState(request);
       return el('tr', {
-        class: ['queue-row', isNew && 'is-new', unread && 'is-unread', selected && 'is-selected', !ACTIVE.has(request.status) && 'is-done'].filter(Boolean).join(' '),
+        class: ['queue-row', isNew && 'is-new', unread && 'is-unread', selected && 'is-selected', !ACTIVE.has(request.status) && 'is-done', target && `is-target-${target}`]
+          .filter(Boolean)
+          .join(' '),
+        'data-target': target || 'ok',
         'data-testid': 'queue-row',
         'data-number': request.number,
         'data-status': request.status,
@@ -525,7 +545,9 @@
           el('abbr', { class: 'lang', title: `Sprache: ${LANGUAGE[request.language] || request.language}`, 'data-testid': 'queue-language' }, String(request.language || '').toUpperCase()),
           el('span', { 'data-testid': 'queue-source' }, SOURCE[request.source] || request.source))),
       el('td', null, statusBadge(request.status, 'queue-status')),
-      el('td', { class: 'col-wait', 'data-testid': 'queue-wait' }, waitingTime(request)),
+      el('td', { class: 'col-wait', 'data-testid': 'queue-wait' },
+        waitingTime(request),
+        target ? el('span', { class: `tag tag--target-${target}`, 'data-testid': 'queue-target', title: targetTitle(request) }, target === 'breached' ? 'Ziel überschritten' : 'Ziel bald erreicht') : null),
       el('td', { class: 'col-assignee', 'data-testid': 'queue-assignee' },
         request.assignee ? `${personName(request.assignee)}${isMine(request) ? ' (Sie)' : ''}` : el('span', { class: 'muted' }, '—')));
     });
