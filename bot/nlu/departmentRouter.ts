@@ -1,4 +1,5 @@
-import type { Department, FaqEntry, Language } from '../content/schema';
+import type { Department, FaqEntry, IntentDefinition, Language } from '../content/schema';
+import { DEFAULT_VOCABULARY_OPTIONS, DepartmentVocabulary, type VocabularyOptions } from './departmentVocabulary';
 import type { FuzzyMatch } from './fuzzyVocabulary';
 import { normalizeText } from './textNormalize';
 
@@ -22,20 +23,42 @@ interface KeywordTarget {
 
 /** German compounds put keywords inside longer words ("Druckerpatrone"); shorter ones match too often. */
 const MIN_COMPOUND_PART = 5;
-const MIN_DEPARTMENT_SCORE = 0.3;
 const KEYWORD_HIT = 0.5;
+
+/** Settings of {@link DepartmentRouter}; the defaults were chosen on half of tests/routing/routing.json. */
+export interface RouterOptions {
+  /** A department is named only at or above this score. */
+  minScore: number;
+  /** Settings of the content vocabulary (see {@link DepartmentVocabulary}). */
+  vocabulary: VocabularyOptions;
+}
+
+export const DEFAULT_ROUTER_OPTIONS: RouterOptions = { minScore: 0.5, vocabulary: DEFAULT_VOCABULARY_OPTIONS };
 
 /**
  * Keyword evidence for FAQ entries and departments, and the department guess of a message.
  *
  * Departments are data: their aliases and keywords (knowledge/departments.json) route messages that
- * no FAQ entry covers ("der Aufzug steckt fest" → facility).
+ * no FAQ entry covers ("der Aufzug steckt fest" → facility), and so do the words each department's
+ * content uses ({@link DepartmentVocabulary}).
  */
 export class DepartmentRouter {
   private readonly entryKeywords = new Map<string, KeywordTarget[]>();
   private readonly departmentKeywords = new Map<string, KeywordTarget[]>();
+  private readonly vocabulary: DepartmentVocabulary;
 
-  constructor(language: Language, departments: readonly Department[], faq: readonly FaqEntry[]) {
+  /**
+   * @param intents the language's intents: those with a department add to its vocabulary, the others
+   *   (small talk, out-of-scope examples) mark words that point nowhere.
+   */
+  constructor(
+    language: Language,
+    departments: readonly Department[],
+    faq: readonly FaqEntry[],
+    intents: readonly IntentDefinition[] = [],
+    private readonly options: RouterOptions = DEFAULT_ROUTER_OPTIONS
+  ) {
+    this.vocabulary = new DepartmentVocabulary(language, departments, faq, intents, options.vocabulary);
     for (const entry of faq) for (const keyword of entry.keywords) index(this.entryKeywords, keyword, entry.id);
     for (const department of departments) {
       for (const keyword of [...department.keywords[language], ...department.aliases[language]]) {
@@ -50,7 +73,8 @@ export class DepartmentRouter {
   }
 
   /**
-   * Guesses the owning department from the ranked candidates and the department keywords.
+   * Guesses the owning department from the ranked candidates, the department keywords and the
+   * departments' vocabulary, combined as independent evidence (noisy-or).
    * @returns null when nothing points to a department clearly enough.
    */
   guess(candidates: readonly Scored[], tokens: readonly string[], corrections: readonly FuzzyMatch[]): DepartmentGuess | null {
@@ -58,13 +82,13 @@ export class DepartmentRouter {
     for (const c of candidates) {
       if (c.department) fromCandidates.set(c.department, Math.min(1, (fromCandidates.get(c.department) ?? 0) + c.score));
     }
-    const fromKeywords = evidence(this.departmentKeywords, tokens, corrections);
+    const sources = [fromCandidates, evidence(this.departmentKeywords, tokens, corrections), this.vocabulary.evidence(tokens, corrections)];
     let best: DepartmentGuess | null = null;
-    for (const id of new Set([...fromCandidates.keys(), ...fromKeywords.keys()])) {
-      const score = 1 - (1 - (fromCandidates.get(id) ?? 0)) * (1 - (fromKeywords.get(id) ?? 0));
+    for (const id of new Set(sources.flatMap((source) => [...source.keys()]))) {
+      const score = 1 - sources.reduce((missing, source) => missing * (1 - (source.get(id) ?? 0)), 1);
       if (!best || score > best.score) best = { id, score };
     }
-    return best && best.score >= MIN_DEPARTMENT_SCORE ? best : null;
+    return best && best.score >= this.options.minScore ? best : null;
   }
 }
 

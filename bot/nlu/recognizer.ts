@@ -184,7 +184,7 @@ export function trainRecognizer(content: Content, createClassifier: ClassifierFa
     models[language] = {
       classifier,
       vocabulary: new FuzzyVocabulary([...words, ...departmentWords(content.departments, language)]),
-      router: new DepartmentRouter(language, content.departments, faq),
+      router: new DepartmentRouter(language, content.departments, faq, intents),
       kinds: new Map<string, Candidate['kind']>([
         ...faq.map((e) => [e.id, 'faq'] as const),
         ...intents.map((i) => [i.id, 'intent'] as const)
