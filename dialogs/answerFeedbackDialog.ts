@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { messagesFor } from '../bot/i18n/messages';
-import { NO, recognizeYesNo, YES, type YesNo } from './choices';
+import { isPlainYesNo, NO, recognizeYesNo, YES, type YesNo } from './choices';
 import { interactionBase, type DialogServices } from './dialogServices';
 import type { FollowUp } from './followUp';
 import { turnLanguage } from './turnState';
@@ -22,7 +22,8 @@ export function feedbackOf(activity: Partial<Activity>): YesNo | null {
   const value = (activity.value as { feedback?: unknown } | undefined)?.feedback;
   if (value === YES || value === NO) return value;
   const text = (activity.text ?? '').trim();
-  if (!text || text.split(/\s+/).length > MAX_FEEDBACK_WORDS) return null;
+  // Only a plain yes or no is feedback: "VPN geht nicht" right after an answer is a new question.
+  if (!text || text.split(/\s+/).length > MAX_FEEDBACK_WORDS || !isPlainYesNo(text)) return null;
   return recognizeYesNo(text);
 }
 

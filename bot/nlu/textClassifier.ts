@@ -3,6 +3,10 @@ import { seededRandom, shuffleInPlace } from './random';
 import { type FeatureOptions, type SparseVector, TextFeaturizer } from './textFeatures';
 import { OUT_OF_SCOPE, type IntentClassifier, type LabelledText, type ProgressListener, type ScoredLabel } from './types';
 
+// Hot loops call these millions of times; a module constant avoids a property lookup on Math each
+// time, which is very slow inside jest's sandboxed globals (training took 14 s there instead of 2 s).
+const { sqrt, exp } = Math;
+
 /** Settings of {@link TextClassifier}. Defaults: {@link DEFAULT_CLASSIFIER_OPTIONS}. */
 export interface TextClassifierOptions {
   /** Featurizer settings (see {@link FeatureOptions}). */
@@ -145,7 +149,7 @@ export class TextClassifier implements IntentClassifier {
           const c = active[a];
           const g = grad[a];
           biasSumSq[c] += g * g;
-          bias[c] -= (lr * g) / (Math.sqrt(biasSumSq[c]) + 1e-8);
+          bias[c] -= (lr * g) / (sqrt(biasSumSq[c]) + 1e-8);
         }
         for (let k = start; k < end; k++) {
           const v = values[k];
@@ -157,7 +161,7 @@ export class TextClassifier implements IntentClassifier {
             const g = grad[a] * v + l2 * w;
             const s = sumSq[at] + g * g;
             sumSq[at] = s;
-            weights[at] = w - (lr * g) / (Math.sqrt(s) + 1e-8);
+            weights[at] = w - (lr * g) / (sqrt(s) + 1e-8);
           }
         }
         if (onProgress && step % progressEvery === 0) onProgress((epoch + step / n) / epochs, `epoch ${epoch + 1}/${epochs}`);
@@ -235,7 +239,7 @@ function softmaxInPlace(logits: Float64Array, temperature: number): void {
   for (let c = 0; c < logits.length; c++) if (logits[c] > max) max = logits[c];
   let sum = 0;
   for (let c = 0; c < logits.length; c++) {
-    const e = Math.exp((logits[c] - max) / temperature);
+    const e = exp((logits[c] - max) / temperature);
     logits[c] = e;
     sum += e;
   }

@@ -1,6 +1,10 @@
 import type { Language } from '../content/schema';
 import { stem, tokenize } from './textNormalize';
 
+// Hot loops call these millions of times; a module constant avoids a property lookup on Math each
+// time, which is very slow inside jest's sandboxed globals (training took 14 s there instead of 2 s).
+const { log, sqrt } = Math;
+
 /** Settings of {@link TextFeaturizer}. */
 export interface FeatureOptions {
   /** Longest word n-gram of stems: 1 = unigrams, 2 = unigrams + bigrams. */
@@ -111,7 +115,7 @@ export class TextFeaturizer {
       for (const [term, count] of df) {
         if (count < this.options.minDf) continue;
         ids.set(term, idf.length);
-        idf.push(Math.log((1 + texts.length) / (1 + count)) + 1);
+        idf.push(log((1 + texts.length) / (1 + count)) + 1);
         isChar.push(char);
       }
     };
@@ -152,14 +156,14 @@ export class TextFeaturizer {
       values[u] += 1;
     }
     for (let u = 0; u < unique; u++) {
-      const w = (1 + Math.log(values[u])) * this.idf[indices[u]];
+      const w = (1 + log(values[u])) * this.idf[indices[u]];
       values[u] = w;
       blockNormSq[this.isChar[indices[u]]] += w * w;
     }
     const cw = this.options.charWeight;
     const scale = [
-      blockNormSq[0] > 0 ? Math.sqrt((1 - cw) / blockNormSq[0]) : 0,
-      blockNormSq[1] > 0 ? Math.sqrt(cw / blockNormSq[1]) : 0
+      blockNormSq[0] > 0 ? sqrt((1 - cw) / blockNormSq[0]) : 0,
+      blockNormSq[1] > 0 ? sqrt(cw / blockNormSq[1]) : 0
     ];
     let normSq = 0;
     for (let u = 0; u < unique; u++) {
@@ -167,7 +171,7 @@ export class TextFeaturizer {
       values[u] = v;
       normSq += v * v;
     }
-    const norm = Math.sqrt(normSq);
+    const norm = sqrt(normSq);
     if (norm > 0) for (let u = 0; u < unique; u++) values[u] /= norm;
     return { indices, values };
   }

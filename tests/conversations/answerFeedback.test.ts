@@ -46,6 +46,15 @@ describe('conversation: "Hat das geholfen?" after every answer', () => {
       .startTest();
   });
 
+  it('a new question with "nicht" right after an answer is a question, not feedback', async () => {
+    await conversationWith(app, { id: 'fb-nicht', name: 'F' })
+      .send('Wie bekomme ich einen Parkplatz?')
+      .assertReply(says('Hat das geholfen?'))
+      .send('Drucker druckt nicht')
+      .assertReply(says(app.knowledge.entry('it-printer', 'de')!.answer))
+      .startTest();
+  });
+
   it('a new question instead of feedback is simply answered', async () => {
     await conversationWith(app, { id: 'fb-new', name: 'F' })
       .send('Wie bekomme ich einen Parkplatz?')
