@@ -19,6 +19,7 @@ import { approveFaqDraft, FaqApprovalError } from './faqApproval';
 import type { StaffUser } from './staffAccounts';
 import { SESSION_COOKIE } from './staffApi';
 import type { StaffSessions } from './staffSessions';
+import { servePageFiles, type PageFiles } from './staffPage';
 
 export interface DashboardApiDependencies {
   sessions: StaffSessions;
@@ -43,14 +44,7 @@ class DashboardError extends Error {
   }
 }
 
-/** The same headers as the console: everything from this server, no inline code, no framing. */
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; object-src 'none'",
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer'
-};
-
-const PAGE_FILES: Record<string, { file: string; type: string }> = {
+const PAGE_FILES: PageFiles = {
   '/staff/dashboard': { file: 'dashboard.html', type: 'text/html; charset=utf-8' },
   '/staff/dashboard/': { file: 'dashboard.html', type: 'text/html; charset=utf-8' },
   '/staff/dashboard.js': { file: 'dashboard.js', type: 'text/javascript; charset=utf-8' },
@@ -228,19 +222,7 @@ function intentLabels(figures: DashboardFigures, knowledge: KnowledgeBase): Reco
 }
 
 function registerPage(server: Server, webDir: string): void {
-  for (const [route, { file, type }] of Object.entries(PAGE_FILES)) {
-    const filePath = path.join(webDir, file);
-    server.get(route, async (_req: Request, res: Response) => {
-      let body: Buffer;
-      try {
-        body = await readFile(filePath);
-      } catch {
-        res.sendRaw(404, 'Not found', { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
-        return;
-      }
-      res.sendRaw(200, body, { 'Content-Type': type, 'Cache-Control': 'no-cache', ...SECURITY_HEADERS });
-    });
-  }
+  servePageFiles(server, webDir, PAGE_FILES);
   let chart: Promise<{ body: Buffer; etag: string }> | undefined;
   server.get(CHART_JS_ROUTE, async (req: Request, res: Response) => {
     chart ??= readFile(path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js')).then((body) => ({

@@ -2,8 +2,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Server } from 'restify';
 
-/** The console's files: URL path → file in `webDir` and its content type. */
-const FILES: Record<string, { file: string; type: string }> = {
+/** Static files of a page: URL path → file in the page's folder and its content type. */
+export type PageFiles = Record<string, { file: string; type: string }>;
+
+/** The console's files. */
+const FILES: PageFiles = {
   '/staff': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/staff/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/staff/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
@@ -23,7 +26,15 @@ const SECURITY_HEADERS = {
  * @param webDir the folder of index.html, app.js and app.css: the project's `web/staff`.
  */
 export function registerStaffPage(server: Server, webDir: string): void {
-  for (const [route, { file, type }] of Object.entries(FILES)) {
+  servePageFiles(server, webDir, FILES);
+}
+
+/**
+ * Serves a staff page's files with the security headers, read from `webDir` on each request (they
+ * are small) and revalidated by the browser; a missing file is a 404.
+ */
+export function servePageFiles(server: Server, webDir: string, files: PageFiles): void {
+  for (const [route, { file, type }] of Object.entries(files)) {
     const filePath = path.join(webDir, file);
     server.get(route, async (_req, res) => {
       let body: Buffer;
