@@ -90,7 +90,7 @@ export function buildApp(config: AppConfig, options: AppOptions = {}): App {
   const staffAccounts = loadStaffAccounts(config.STAFF_ACCOUNTS_FILE, new Set(content.departments.map((d) => d.id)));
 
   const storage = new LowdbStorage(path.join(config.DATA_DIR, 'state'));
-  const requests = new LowdbRequestStore(path.join(config.DATA_DIR, 'queues'), now);
+  const requests = new LowdbRequestStore(path.join(config.DATA_DIR, 'queues'), now, (message) => logger.error(message));
   const requestEvents = new InProcessEventBus<RequestChange>((error) => logger.error({ err: error }, 'request event listener failed'));
   const handoff = new HandoffService({ store: requests, bus: requestEvents, knowledge, now });
   const conversationState = new ConversationState(storage);

@@ -1,136 +1,218 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir } from 'node:fs/promises';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { TextFile } from 'lowdb/node';
 import { KeyedLock } from '../storage/keyedLock';
 import type { NewServiceRequest, RequestStore, ServiceRequest } from './serviceRequest';
 
-interface QueueFile {
-  requests: ServiceRequest[];
-}
-
-interface SequenceFile {
-  next: number;
-}
-
 const FIRST_NUMBER = 1001;
-/** Every queue change takes this lock, so a transfer (two files) cannot interleave with another change. */
-const QUEUES = 'queues';
+const SEQUENCE_FILE = '_sequence.json';
+const REQUESTS_FOLDER = 'requests';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Thrown for an unknown request id. */
 export class RequestNotFoundError extends Error {}
 
+/** The file a request is stored in: `<directory>/requests/<id>.json`. */
+export function requestFile(directory: string, id: string): string {
+  return path.join(directory, REQUESTS_FOLDER, `${id}.json`);
+}
+
 /**
- * Requests in lowdb: one queue file per department (`<dir>/<department>.json`) and a sequence file
- * for the request numbers. Every change re-reads the files under a lock, so nothing written by an
- * earlier call is lost.
+ * Requests in lowdb files: one file per request (`<dir>/requests/<id>.json`, replaced atomically on
+ * every change) and a high-water mark of the request numbers (`<dir>/_sequence.json`).
+ *
+ * Why one file per request: filing or changing a request writes a few KB, however long the queues
+ * are, and a transfer to another department is one atomic write. The files are read once, on first
+ * use; after that this process serves every read from memory, so the store belongs to one bot
+ * process (several instances need a shared implementation of {@link RequestStore}, e.g. PostgreSQL).
+ * Returned requests are frozen snapshots: a change goes through {@link update}.
+ *
+ * Queue files of the earlier format (`<dir>/<department>.json` with `{ requests: [...] }`) are
+ * converted on first use and renamed to `<department>.json.migrated`.
  */
 export class LowdbRequestStore implements RequestStore {
   private readonly lock = new KeyedLock();
+  private loaded?: Loaded;
 
-  /** @param directory folder of the queue files, e.g. `<DATA_DIR>/queues`. */
+  /**
+   * @param directory folder of the store, e.g. `<DATA_DIR>/queues`.
+   * @param report told about request files that cannot be read; they are skipped and left untouched.
+   */
   constructor(
     private readonly directory: string,
-    private readonly now: () => Date = () => new Date()
+    private readonly now: () => Date = () => new Date(),
+    private readonly report: (message: string) => void = (message) => console.error(message)
   ) {}
 
   async create(input: NewServiceRequest): Promise<ServiceRequest> {
-    await mkdir(this.directory, { recursive: true });
-    return this.lock.run(QUEUES, async () => {
-      const sequence = await this.nextNumber();
-      const at = this.now().toISOString();
-      const request: ServiceRequest = {
-        ...structuredClone(input),
-        id: randomUUID(),
-        number: `${prefixOf(input.department)}-${sequence}`,
-        status: input.status ?? 'open',
-        history: [{ at, type: 'created' }],
-        createdAt: at,
-        updatedAt: at
-      };
-      const db = await this.queue(input.department);
-      db.data.requests.push(request);
-      await db.write();
-      return structuredClone(request);
-    });
+    const store = await this.load();
+    validDepartment(input.department);
+    const sequence = store.next++;
+    const at = this.now().toISOString();
+    const request: ServiceRequest = {
+      ...structuredClone(input),
+      id: randomUUID(),
+      number: `${prefixOf(input.department)}-${sequence}`,
+      status: input.status ?? 'open',
+      history: [{ at, type: 'created' }],
+      createdAt: at,
+      updatedAt: at
+    };
+    // The high-water mark is written first: a crash in between skips a number, never repeats one.
+    await store.sequence.write(JSON.stringify({ next: store.next }));
+    return this.lock.run(request.id, () => this.save(store, request));
   }
 
   async get(id: string): Promise<ServiceRequest | undefined> {
-    return (await this.listAll()).find((r) => r.id === id);
+    return (await this.load()).byId.get(id);
   }
 
   async update(id: string, change: (request: ServiceRequest) => void): Promise<ServiceRequest> {
-    return this.lock.run(QUEUES, async () => {
-      for (const department of await this.departments()) {
-        const db = await this.queue(department);
-        const index = db.data.requests.findIndex((r) => r.id === id);
-        if (index < 0) continue;
-        const request = structuredClone(db.data.requests[index]);
-        change(request);
-        request.updatedAt = this.now().toISOString();
-        if (request.department === department) {
-          db.data.requests[index] = request;
-          await db.write();
-        } else {
-          // Write the new queue first: a crash in between leaves a duplicate, never a lost request.
-          const target = await this.queue(request.department);
-          target.data.requests.push(request);
-          await target.write();
-          db.data.requests.splice(index, 1);
-          await db.write();
-        }
-        return structuredClone(request);
-      }
-      throw new RequestNotFoundError(`No request with id ${id}`);
+    const store = await this.load();
+    return this.lock.run(id, async () => {
+      const current = store.byId.get(id);
+      if (!current) throw new RequestNotFoundError(`No request with id ${id}`);
+      const request = structuredClone(current) as ServiceRequest;
+      change(request);
+      validDepartment(request.department);
+      request.id = id;
+      request.updatedAt = this.now().toISOString();
+      return this.save(store, request);
     });
   }
 
   async listByDepartment(department: string): Promise<ServiceRequest[]> {
-    return (await this.queue(department)).data.requests;
+    validDepartment(department);
+    return (await this.listAll()).filter((r) => r.department === department);
   }
 
   async listByRequester(userId: string): Promise<ServiceRequest[]> {
-    return (await this.listAll()).filter((r) => r.requester.userId === userId).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    const store = await this.load();
+    const ids = store.byRequester.get(userId) ?? [];
+    return ids
+      .map((id) => store.byId.get(id)!)
+      .filter((r) => r.requester.userId === userId)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
   async listAll(): Promise<ServiceRequest[]> {
-    const all: ServiceRequest[] = [];
-    for (const department of await this.departments()) all.push(...(await this.listByDepartment(department)));
-    return all.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    // Map order is creation order in this process; sorting keeps "oldest first" for loaded files too.
+    return [...(await this.load()).byId.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
-  private async nextNumber(): Promise<number> {
-    const db = new Low<SequenceFile>(new JSONFile(path.join(this.directory, '_sequence.json')), { next: FIRST_NUMBER });
-    await readOrFail(db, 'sequence');
-    const number = db.data.next;
-    db.data.next = number + 1;
-    await db.write();
-    return number;
+  private async save(store: Loaded, request: ServiceRequest): Promise<ServiceRequest> {
+    await new TextFile(requestFile(this.directory, request.id)).write(JSON.stringify(request));
+    const frozen = deepFreeze(request);
+    const isNew = !store.byId.has(request.id);
+    store.byId.set(request.id, frozen);
+    if (isNew || !(store.byRequester.get(request.requester.userId) ?? []).includes(request.id)) index(store, frozen);
+    return frozen;
   }
 
-  private async queue(department: string): Promise<Low<QueueFile>> {
-    if (!/^[a-z][a-z0-9_-]*$/.test(department)) throw new Error(`Invalid department id "${department}"`);
-    const db = new Low<QueueFile>(new JSONFile(path.join(this.directory, `${department}.json`)), { requests: [] });
-    await readOrFail(db, `queue of ${department}`);
-    return db;
+  /** Reads every request file once (synchronously: a few ms per thousand small files) and converts old queue files. */
+  private async load(): Promise<Loaded> {
+    if (this.loaded) return this.loaded;
+    mkdirSync(path.join(this.directory, REQUESTS_FOLDER), { recursive: true });
+    const store: Loaded = {
+      byId: new Map(),
+      byRequester: new Map(),
+      next: readSequence(path.join(this.directory, SEQUENCE_FILE)),
+      sequence: new TextFile(path.join(this.directory, SEQUENCE_FILE))
+    };
+    const folder = path.join(this.directory, REQUESTS_FOLDER);
+    const files = readdirSync(folder).filter((f) => f.endsWith('.json') && UUID.test(f.slice(0, -5)));
+    const found: ServiceRequest[] = [];
+    for (const file of files) {
+      const request = this.readRequest(path.join(folder, file));
+      if (request) found.push(request);
+    }
+    found.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    for (const request of found) {
+      store.byId.set(request.id, deepFreeze(request));
+      index(store, request);
+      store.next = Math.max(store.next, numberOf(request) + 1);
+    }
+    this.loaded = store;
+    await this.migrateQueueFiles(store);
+    return store;
   }
 
-  private async departments(): Promise<string[]> {
+  private readRequest(file: string): ServiceRequest | undefined {
     try {
-      return (await readdir(this.directory)).filter((f) => f.endsWith('.json') && !f.startsWith('_')).map((f) => f.slice(0, -5));
-    } catch {
-      return [];
+      const request = JSON.parse(readFileSync(file, 'utf8')) as ServiceRequest;
+      if (typeof request?.id !== 'string' || typeof request.department !== 'string' || typeof request.requester?.userId !== 'string') {
+        throw new Error('not a request (id, department or requester missing)');
+      }
+      return request;
+    } catch (error) {
+      this.report(`Request store: ${file} is unreadable and was skipped (the file is left as it is): ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+
+  private async migrateQueueFiles(store: Loaded): Promise<void> {
+    const queueFiles = readdirSync(this.directory).filter((f) => f.endsWith('.json') && !f.startsWith('_'));
+    for (const name of queueFiles) {
+      const file = path.join(this.directory, name);
+      let requests: ServiceRequest[];
+      try {
+        requests = (JSON.parse(readFileSync(file, 'utf8')) as { requests: ServiceRequest[] }).requests;
+        if (!Array.isArray(requests)) throw new Error('no "requests" array');
+      } catch (error) {
+        this.report(`Request store: the old queue file ${file} is unreadable and was not converted: ${(error as Error).message}`);
+        continue;
+      }
+      for (const request of requests) {
+        if (store.byId.has(request.id)) continue;
+        await this.save(store, request);
+        store.next = Math.max(store.next, numberOf(request) + 1);
+      }
+      await store.sequence.write(JSON.stringify({ next: store.next }));
+      if (existsSync(file)) renameSync(file, `${file}.migrated`);
     }
   }
 }
 
-async function readOrFail<T>(db: Low<T>, what: string): Promise<void> {
+interface Loaded {
+  byId: Map<string, ServiceRequest>;
+  /** Request ids per requester; a stale entry (requester changed) is filtered on read. */
+  byRequester: Map<string, string[]>;
+  next: number;
+  sequence: TextFile;
+}
+
+function index(store: Loaded, request: ServiceRequest): void {
+  const ids = store.byRequester.get(request.requester.userId);
+  if (ids) ids.push(request.id);
+  else store.byRequester.set(request.requester.userId, [request.id]);
+}
+
+function readSequence(file: string): number {
   try {
-    await db.read();
-  } catch (error) {
-    throw new Error(`Request store: the ${what} file is unreadable: ${(error as Error).message}`);
+    const next = Number((JSON.parse(readFileSync(file, 'utf8')) as { next?: unknown }).next);
+    return Number.isInteger(next) && next >= FIRST_NUMBER ? next : FIRST_NUMBER;
+  } catch {
+    return FIRST_NUMBER;
   }
+}
+
+/** The running number of "IT-1042" (1042); 0 when the number has another form. */
+function numberOf(request: ServiceRequest): number {
+  const match = /-(\d+)$/.exec(request.number ?? '');
+  return match ? Number(match[1]) : 0;
+}
+
+function validDepartment(department: string): void {
+  if (!/^[a-z][a-z0-9_-]*$/.test(department)) throw new Error(`Invalid department id "${department}"`);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 function prefixOf(department: string): string {

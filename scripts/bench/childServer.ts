@@ -47,13 +47,30 @@ export function cpuMsOf(pid: number): number {
 }
 
 /**
- * Spawns `node <script>` with PORT=0 and HOST=127.0.0.1 added to `env` and waits until it prints
+ * The node options of `npm start` (everything between `node` and the script in package.json's start
+ * script), so that the bench runs the bot exactly as production does.
+ */
+export function startScriptNodeArgs(root: string): string[] {
+  const start: string = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')).scripts.start;
+  const words = start.trim().split(/\s+/);
+  if (words[0] !== 'node') throw new Error(`package.json's start script does not start with node: ${start}`);
+  return words.slice(1).filter((word) => word.startsWith('-'));
+}
+
+/**
+ * Spawns `node <nodeArgs> <script>` with PORT=0 and HOST=127.0.0.1 added to `env` and waits until it prints
  * "listens on http://127.0.0.1:<port>". `cwd` is the working directory of the child (the bot reads ./knowledge).
  * @throws Error when the process exits or does not listen within `timeoutMs`.
  */
-export function startChild(script: string, env: Record<string, string>, timeoutMs = 30_000, cwd = process.cwd()): Promise<ChildServer> {
+export function startChild(
+  script: string,
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+  cwd = process.cwd(),
+  nodeArgs: string[] = []
+): Promise<ChildServer> {
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', script], {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1' },
     cwd,
     stdio: ['ignore', 'pipe', 'pipe']

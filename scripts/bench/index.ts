@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startChild, type ChildServer } from './childServer';
+import { startChild, startScriptNodeArgs, type ChildServer } from './childServer';
 import { runLoad, type LoadOptions, type LoadResult } from './loadClient';
 import { parseBenchOptions, type BenchOptions } from './options';
 import { populateState } from './populate';
@@ -58,24 +58,28 @@ async function main(): Promise<void> {
     `load: ${options.connections} keep-alive connections, ${options.warmupMs / 1000} s warm-up + ${options.durationMs / 1000} s per phase, ` +
       `mixed de/en conversations of ${turnsPerConversation().toFixed(1)} turns on average`
   );
+  // The bot runs with the node options of `npm start`; the echo bot with plain node, as a new team would start it.
+  const botArgs = startScriptNodeArgs(ROOT);
+  const profiledArgs = options.cpuProfDir ? [...botArgs, '--cpu-prof', `--cpu-prof-dir=${path.resolve(options.cpuProfDir)}`] : botArgs;
+  log(`bot: node ${botArgs.join(' ')} dist/bot/index.js`);
   const startups: number[] = [];
   const rows: PhaseRow[] = [];
   try {
     // Start-up first, on a quiet machine: each time a fresh process and an empty data folder.
     log(`start-up to first answer (${options.startupRuns}×) …`);
     for (let i = 0; i < options.startupRuns; i++) {
-      const fresh = await startBot(BOT_SCRIPT, path.join(work, `data-startup-${i}`), ROOT);
+      const fresh = await startBot(BOT_SCRIPT, path.join(work, `data-startup-${i}`), ROOT, botArgs);
       startups.push(fresh.startupMs);
       await fresh.server.stop();
     }
 
     log('echo bot (baseline) …');
-    const echo = await drive(await startChild(ECHO_SCRIPT, {}, 30_000, ROOT), options, 'echo', false);
+    const echo = await drive(await startChild(ECHO_SCRIPT, {}, 30_000, ROOT, ['--disable-warning=DEP0111']), options, 'echo', false);
     rows.push({ name: 'echo bot (MemoryStorage)', ...echo });
 
     log(`bot with ${options.baseStored} stored conversations …`);
     await populateState(path.join(dataA, 'state'), options.baseStored);
-    const base = await drive((await startBot(BOT_SCRIPT, dataA, ROOT)).server, options, 'base');
+    const base = await drive((await startBot(BOT_SCRIPT, dataA, ROOT, profiledArgs)).server, options, 'base');
     rows.push({ name: `bot, ${options.baseStored} stored`, ...base });
 
     log(`storing ${options.stored} conversations …`);
@@ -83,7 +87,7 @@ async function main(): Promise<void> {
     const files = await populateState(path.join(dataB, 'state'), options.stored);
     await flushToDisk();
     log(`  ${files} state files in ${((performance.now() - filling) / 1000).toFixed(1)} s (written and flushed)`);
-    const stored = await drive((await startBot(BOT_SCRIPT, dataB, ROOT)).server, options, 'stored');
+    const stored = await drive((await startBot(BOT_SCRIPT, dataB, ROOT, profiledArgs)).server, options, 'stored');
     rows.push({ name: `bot, ${options.stored} stored`, ...stored });
 
     const p50 = (r: LoadResult) => percentile(r.latenciesMs, 0.5);

@@ -24,6 +24,8 @@ export interface BenchOptions {
   keepData: boolean;
   /** IT reports end with "no" instead of filing a ticket: the bot without its request queues (diagnosis). */
   withoutFiling: boolean;
+  /** Folder for V8 CPU profiles of the bot processes under load (`--cpu-prof`); none when undefined. */
+  cpuProfDir?: string;
 }
 
 const DEFAULTS: BenchOptions = {
@@ -44,7 +46,7 @@ const SMOKE: Partial<BenchOptions> = { durationMs: 1_000, warmupMs: 300, maxTurn
 
 /**
  * Reads the command line: `--json --smoke --connections N --duration S --warmup S --stored N
- * --base-stored N --startup-runs N --max-turns N --keep-data --without-filing`.
+ * --base-stored N --startup-runs N --max-turns N --keep-data --without-filing --cpu-prof DIR`.
  */
 export function parseBenchOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -60,7 +62,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       stored: { type: 'string' },
       'startup-runs': { type: 'string' },
       'keep-data': { type: 'boolean' },
-      'without-filing': { type: 'boolean' }
+      'without-filing': { type: 'boolean' },
+      'cpu-prof': { type: 'string' }
     }
   });
   const base = { ...DEFAULTS, ...(values.smoke ? SMOKE : {}) };
@@ -81,6 +84,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     stored: Math.round(count('stored', values.stored, base.stored, 1, 10_000_000)),
     startupRuns: Math.round(count('startup-runs', values['startup-runs'], base.startupRuns, 1, 50)),
     keepData: values['keep-data'] ?? false,
-    withoutFiling: values['without-filing'] ?? false
+    withoutFiling: values['without-filing'] ?? false,
+    cpuProfDir: values['cpu-prof']
   };
 }

@@ -37,12 +37,19 @@ function ask(baseUrl: string): Promise<string[]> {
 }
 
 /**
- * Starts `node dist/bot/index.js` (PORT=0, HOST=127.0.0.1, the given DATA_DIR) and measures the time
+ * Starts `node <nodeArgs> dist/bot/index.js` (PORT=0, HOST=127.0.0.1, the given DATA_DIR) and measures the time
  * from spawning the process to the first FAQ answer to a real question, polling every 10 ms.
  * @returns the running bot and the start-up time in ms.
  */
-export async function startBot(botScript: string, dataDir: string, cwd: string, timeoutMs = 60_000): Promise<{ server: ChildServer; startupMs: number }> {
-  const server = await startChild(botScript, { DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development', MicrosoftAppId: '' }, timeoutMs, cwd);
+export async function startBot(
+  botScript: string,
+  dataDir: string,
+  cwd: string,
+  nodeArgs: string[],
+  timeoutMs = 60_000
+): Promise<{ server: ChildServer; startupMs: number }> {
+  const env = { DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development', MicrosoftAppId: '' };
+  const server = await startChild(botScript, env, timeoutMs, cwd, nodeArgs);
   const deadline = server.spawnedAt + timeoutMs;
   for (;;) {
     const texts = await ask(server.url).catch(() => [] as string[]);

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { conversationWith, makeTestApp, offers, says, type TestApp } from '../helpers/testApp';
+import { storedRequests } from '../helpers/storedRequests';
 
 describe('conversation: "Hat das geholfen?" after every answer', () => {
   let app: TestApp;
@@ -31,7 +30,7 @@ describe('conversation: "Hat das geholfen?" after every answer', () => {
       .send('Ja')
       .assertReply(says(/Ihre Anfragenummer ist FAC-1001/))
       .startTest();
-    const [request] = JSON.parse(await readFile(path.join(app.dataDir, 'queues', 'facility.json'), 'utf8')).requests;
+    const [request] = await storedRequests(app.dataDir, 'facility');
     expect(request).toMatchObject({ source: 'not_helpful', subject: 'Wie bekomme ich einen Parkplatz?' });
   });
 

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { conversationWith, handoffInitiated, makeTestApp, offers, says, type TestApp } from '../helpers/testApp';
+import { storedRequests } from '../helpers/storedRequests';
 
 describe('conversation: escalation to a department queue', () => {
   let app: TestApp;
@@ -9,8 +8,7 @@ describe('conversation: escalation to a department queue', () => {
   });
   afterEach(() => app.cleanup());
 
-  const queue = async (department: string) =>
-    JSON.parse(await readFile(path.join(app.dataDir, 'queues', `${department}.json`), 'utf8')).requests;
+  const queue = (department: string) => storedRequests(app.dataDir, department);
 
   it('DE: nonsense gets the polite out-of-scope offer; the employee picks a department, gets number, position and wait', async () => {
     await conversationWith(app, { id: 'oos-de', name: 'O' })

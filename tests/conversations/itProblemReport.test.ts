@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { conversationWith, makeTestApp, offers, says, type TestApp } from '../helpers/testApp';
+import { storedRequests } from '../helpers/storedRequests';
 
 describe('conversation: reporting an IT problem step by step', () => {
   let app: TestApp;
@@ -35,7 +34,7 @@ describe('conversation: reporting an IT problem step by step', () => {
       .assertReply(says(/IT-1001 \(IT-Service, .*\): Drucker: Der Drucker im 2\. OG druckt nur leere Seiten – offen/))
       .startTest();
 
-    const queue = JSON.parse(await readFile(path.join(app.dataDir, 'queues', 'it.json'), 'utf8'));
+    const queue = { requests: await storedRequests(app.dataDir, 'it') };
     expect(queue.requests).toHaveLength(1);
     expect(queue.requests[0]).toMatchObject({
       number: 'IT-1001',
