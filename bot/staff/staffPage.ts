@@ -5,10 +5,11 @@ import type { Server } from 'restify';
 /** Static files of a page: URL path → file in the page's folder and its content type. */
 export type PageFiles = Record<string, { file: string; type: string }>;
 
-/** The console's files. */
+/** The console's files; the dashboard page (dashboardApi.ts) loads common.js and app.css from here too. */
 const FILES: PageFiles = {
   '/staff': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/staff/': { file: 'index.html', type: 'text/html; charset=utf-8' },
+  '/staff/common.js': { file: 'common.js', type: 'text/javascript; charset=utf-8' },
   '/staff/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
   '/staff/app.css': { file: 'app.css', type: 'text/css; charset=utf-8' }
 };
@@ -21,9 +22,10 @@ const SECURITY_HEADERS = {
 };
 
 /**
- * Serves the staff console (a static page; it talks to /api/staff/...): GET /staff, /staff/app.js and
- * /staff/app.css, read from `webDir` on each request (they are small) and revalidated by the browser.
- * @param webDir the folder of index.html, app.js and app.css: the project's `web/staff`.
+ * Serves the staff console (a static page; it talks to /api/staff/...): GET /staff, /staff/common.js,
+ * /staff/app.js and /staff/app.css, read from `webDir` on each request (they are small) and
+ * revalidated by the browser.
+ * @param webDir the folder of index.html, common.js, app.js and app.css: the project's `web/staff`.
  */
 export function registerStaffPage(server: Server, webDir: string): void {
   servePageFiles(server, webDir, FILES);

@@ -9,8 +9,9 @@ export interface ConnectorCall {
 }
 
 /**
- * A local stand-in for the Bot Connector service: records every activity the bot sends to the
- * `serviceUrl` of a conversation (replies and proactive messages) and answers like the real one.
+ * A local stand-in for the Bot Connector service (Web Chat, Teams, ...) on 127.0.0.1: records every
+ * activity the bot sends to the `serviceUrl` of a conversation (replies and proactive messages, at
+ * `/v3/conversations/:id/activities[/:replyToId]`) and answers like the real one.
  */
 export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
@@ -39,11 +40,19 @@ export class FakeConnector {
       .map((c) => c.body);
   }
 
+  /** The message activities sent to one conversation (or all), in order: typing indicators and events left out. */
+  messages(conversationId?: string): any[] {
+    return this.activities(conversationId).filter((a) => a.type === 'message');
+  }
+
   /** The texts of the message activities sent to a conversation. */
   texts(conversationId?: string): string[] {
-    return this.activities(conversationId)
-      .filter((a) => a.type === 'message')
-      .map((a) => a.text ?? '');
+    return this.messages(conversationId).map((a) => a.text ?? '');
+  }
+
+  /** Forgets the calls recorded so far, so that a test sees only what comes next. */
+  clear(): void {
+    this.calls.length = 0;
   }
 
   /** Waits until `predicate` holds for the recorded calls, or fails after `timeoutMs`. */

@@ -1,50 +1,23 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, describeWithChromium, withFailureShot } from '../helpers/browser';
 import { listen, messageActivity, postActivity } from '../helpers/httpServer';
 import { makeTestApp, OFFICE_HOURS, type TestApp } from '../helpers/testApp';
 import { writeDemoData } from '../../scripts/seed/writeDemo';
+import { BROWSER_TIMEOUT, byTestId, StaffBrowsers, submitSignIn } from './helpers/staffBrowser';
 
 /**
  * The service dashboard in a real browser against the real app with the seeded demo data set (30
  * days up to the app's clock): a lead sees the figures and charts of their department and writes a
  * FAQ entry for a knowledge gap in one step; an admin compares departments; an agent gets a polite
- * refusal. Debian's Chromium driven by playwright-core, launched as in staffConsole.browser.test.ts.
+ * refusal. Debian's Chromium driven by playwright-core; no browser download.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
-const PASSWORD = 'anlaufstelle-demo';
-const BROWSER_TIMEOUT = 90_000;
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run'
-];
-
-const hasChromium = existsSync(CHROMIUM);
-const missing = `Chromium is not installed at ${CHROMIUM}; the dashboard browser test needs it (apt-get update && apt-get install -y chromium).`;
-
-if (!hasChromium && process.env.CI === 'true') {
-  describe('service dashboard in the browser', () => {
-    it('needs Chromium in CI', () => {
-      throw new Error(missing);
-    });
-  });
-} else if (!hasChromium) {
-  console.warn(`${missing} Skipping the browser test.`);
-}
-
-(hasChromium ? describe : describe.skip)('service dashboard in the browser', () => {
+describeWithChromium('service dashboard in the browser', () => {
   let app: TestApp;
   let server: { url: string; close: () => Promise<void> };
-  const contexts: Array<{ context: BrowserContext; dir: string }> = [];
+  const browsers = new StaffBrowsers();
 
   beforeAll(async () => {
     app = await makeTestApp();
@@ -61,60 +34,23 @@ if (!hasChromium && process.env.CI === 'true') {
   });
 
   afterAll(async () => {
-    for (const { context, dir } of contexts) {
-      await context.close().catch(() => undefined);
-      await rm(dir, { recursive: true, force: true });
-    }
+    await browsers.closeAll();
     await server?.close();
     await app?.cleanup();
   });
 
-  /** A fresh browser profile; JS errors, CSP violations and requests to other origins are collected. */
+  /** A staff browser that also counts requests to other origins as problems: the page loads nothing from elsewhere. */
   async function openBrowser(): Promise<{ page: Page; problems: string[] }> {
-    const { chromium } = await import('playwright-core');
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'anlaufstelle-chromium-'));
-    const context = await chromium.launchPersistentContext(dir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1440, height: 900 },
-      locale: 'de-DE',
-      timezoneId: 'Europe/Berlin'
-    });
-    contexts.push({ context, dir });
-    context.setDefaultTimeout(10_000);
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.clock.setFixedTime(OFFICE_HOURS);
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(`console: ${message.text()}`);
-    });
+    const { page, problems } = await browsers.open(OFFICE_HOURS);
     page.on('request', (request) => {
       if (!request.url().startsWith(server.url) && !request.url().startsWith('data:')) problems.push(`request to another origin: ${request.url()}`);
     });
     return { page, problems };
   }
 
-  const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
-
-  async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto(`${server.url}/staff/dashboard`);
-    await byTestId(page, 'login-username').fill(username);
-    await byTestId(page, 'login-password').fill(PASSWORD);
-    await byTestId(page, 'login-submit').click();
-  }
+  const signIn = (page: Page, username: string) => submitSignIn(page, `${server.url}/staff/dashboard`, username);
 
   const ready = (page: Page) => page.locator('[data-testid="dashboard-view"][data-state="ready"]').waitFor({ timeout: 20_000 });
-
-  async function withFailureShot(page: Page, name: string, body: () => Promise<void>): Promise<void> {
-    try {
-      await body();
-    } catch (error) {
-      await page.screenshot({ path: path.join(ARTIFACTS, `${name}-failure.png`), fullPage: true }).catch(() => undefined);
-      throw error;
-    }
-  }
 
   it(
     'the IT lead sees the figures and charts of IT, changes the range, and the page is saved as test-artifacts/dashboard.png',
@@ -180,7 +116,7 @@ if (!hasChromium && process.env.CI === 'true') {
         const week = await page.evaluate(async () => ((await (await fetch('/api/staff/dashboard?from=2026-11-17&to=2026-11-24')).json()) as { figures: any }).figures);
         expect(await byTestId(page, 'kpi-requests-value').textContent()).toBe(String(week.requests.total));
         expect(problems).toEqual([]);
-      });
+      }, { fullPage: true });
     },
     BROWSER_TIMEOUT
   );
@@ -221,7 +157,7 @@ if (!hasChromium && process.env.CI === 'true') {
         const answer = await postActivity(server.url, messageActivity('Wie bekomme ich Zugang zu Jira?', 'employee-jira', 'conversation-jira'));
         expect(answer.texts[0]).toContain('Den Jira-Zugang beantragt Ihre Teamleitung');
         expect(problems).toEqual([]);
-      });
+      }, { fullPage: true });
     },
     BROWSER_TIMEOUT
   );
@@ -243,7 +179,7 @@ if (!hasChromium && process.env.CI === 'true') {
         expect(await byTestId(page, 'target-first-response-target').textContent()).toBe('4 Std.');
         expect(page.url()).toContain('department=hr');
         expect(problems).toEqual([]);
-      });
+      }, { fullPage: true });
     },
     BROWSER_TIMEOUT
   );
@@ -260,7 +196,7 @@ if (!hasChromium && process.env.CI === 'true') {
         expect(await byTestId(page, 'denied-console').getAttribute('href')).toBe('/staff');
         expect(await page.evaluate(async () => (await fetch('/api/staff/dashboard')).status)).toBe(403);
         expect(problems).toEqual([]);
-      });
+      }, { fullPage: true });
     },
     BROWSER_TIMEOUT
   );

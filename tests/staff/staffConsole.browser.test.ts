@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, describeWithChromium, withFailureShot } from '../helpers/browser';
 import { FakeConnector } from '../helpers/fakeConnector';
 import { listen, messageActivity, postActivity } from '../helpers/httpServer';
 import { makeTestApp, OFFICE_HOURS, type TestApp } from '../helpers/testApp';
+import { BROWSER_TIMEOUT, byTestId, StaffBrowsers, submitSignIn } from './helpers/staffBrowser';
 
 /**
  * The staff console in a real browser against the real app: an employee asks for a person, the
@@ -13,38 +13,11 @@ import { makeTestApp, OFFICE_HOURS, type TestApp } from '../helpers/testApp';
  * text) and resolves it. Debian's Chromium driven by playwright-core; no browser download.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
-const PASSWORD = 'anlaufstelle-demo';
-const BROWSER_TIMEOUT = 90_000;
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run'
-];
-
-const hasChromium = existsSync(CHROMIUM);
-const missing = `Chromium is not installed at ${CHROMIUM}; the staff console browser test needs it (apt-get update && apt-get install -y chromium).`;
-
-if (!hasChromium && process.env.CI === 'true') {
-  describe('staff console in the browser', () => {
-    it('needs Chromium in CI', () => {
-      throw new Error(missing);
-    });
-  });
-} else if (!hasChromium) {
-  console.warn(`${missing} Skipping the browser test.`);
-}
-
-(hasChromium ? describe : describe.skip)('staff console in the browser', () => {
+describeWithChromium('staff console in the browser', () => {
   let app: TestApp;
   let server: { url: string; close: () => Promise<void> };
   let connector: FakeConnector;
-  const contexts: Array<{ context: BrowserContext; dir: string }> = [];
+  const browsers = new StaffBrowsers();
 
   beforeAll(async () => {
     app = await makeTestApp();
@@ -54,60 +27,21 @@ if (!hasChromium && process.env.CI === 'true') {
   });
 
   afterAll(async () => {
-    for (const { context, dir } of contexts) {
-      await context.close().catch(() => undefined);
-      await rm(dir, { recursive: true, force: true });
-    }
+    await browsers.closeAll();
     await server?.close();
     await connector?.stop();
     await app?.cleanup();
   });
 
-  /** A fresh browser profile (own cookies) with a laptop-sized window; JS errors and CSP violations are collected. */
-  async function openBrowser(): Promise<{ page: Page; problems: string[] }> {
-    const { chromium } = await import('playwright-core');
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'anlaufstelle-chromium-'));
-    const context = await chromium.launchPersistentContext(dir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1440, height: 900 },
-      locale: 'de-DE',
-      timezoneId: 'Europe/Berlin'
-    });
-    contexts.push({ context, dir });
-    context.setDefaultTimeout(10_000);
-    const page = context.pages()[0] ?? (await context.newPage());
-    // The app's clock stands still in office hours; the browser's runs a few minutes later, so waiting times are real.
-    await page.clock.setFixedTime(new Date(OFFICE_HOURS.getTime() + 7 * 60_000));
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(`console: ${message.text()}`);
-    });
-    return { page, problems };
-  }
+  // The app's clock stands still in office hours; the browser's runs a few minutes later, so waiting times are real.
+  const openBrowser = () => browsers.open(new Date(OFFICE_HOURS.getTime() + 7 * 60_000));
 
-  const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
   const row = (page: Page, number: string) => page.locator(`[data-testid="queue-row"][data-number="${number}"]`);
 
   async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto(`${server.url}/staff`);
-    await byTestId(page, 'login-username').fill(username);
-    await byTestId(page, 'login-password').fill(PASSWORD);
-    await byTestId(page, 'login-submit').click();
+    await submitSignIn(page, `${server.url}/staff`, username);
     await byTestId(page, 'console-view').waitFor({ state: 'visible' });
     await page.locator('[data-testid="live-status"][data-state="live"]').waitFor();
-  }
-
-  /** Saves a screenshot of the page when the test body fails, then rethrows. */
-  async function withFailureShot(page: Page, name: string, body: () => Promise<void>): Promise<void> {
-    try {
-      await body();
-    } catch (error) {
-      await page.screenshot({ path: path.join(ARTIFACTS, `${name}-failure.png`) }).catch(() => undefined);
-      throw error;
-    }
   }
 
   const employee = { id: 'employee-browser', conversation: 'conversation-browser' };

@@ -44,41 +44,7 @@
 
   // ---------------------------------------------------------------- helpers
 
-  const $ = (testid) => document.querySelector(`[data-testid="${testid}"]`);
-
-  /** Builds an element. Children that are strings become text nodes; nothing is parsed as HTML. */
-  function el(tag, props, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(props || {})) {
-      if (value === undefined || value === null || value === false) continue;
-      if (key === 'class') node.className = value;
-      else if (key === 'text') node.textContent = value;
-      else if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2), value);
-      else node.setAttribute(key, value === true ? '' : String(value));
-    }
-    for (const child of children.flat(Infinity)) {
-      if (child === null || child === undefined || child === false) continue;
-      node.append(child instanceof Node ? child : String(child));
-    }
-    return node;
-  }
-
-  function setText(testid, text) {
-    $(testid).textContent = text;
-  }
-
-  function show(node, visible) {
-    node.hidden = !visible;
-  }
-
-  function showError(testid, message) {
-    const box = $(testid);
-    box.replaceChildren();
-    if (!message) return show(box, false);
-    if (Array.isArray(message)) box.append(...message);
-    else box.textContent = message;
-    show(box, true);
-  }
+  const { $, el, setText, show, showError, makeAnnouncer, makeApi, lines, wireDialogCloseButtons } = window.StaffCommon;
 
   const dateTime = new Intl.DateTimeFormat('de-DE', { dateStyle: 'short', timeStyle: 'short' });
   const timeOnly = new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit' });
@@ -152,58 +118,15 @@
     return lines.length ? lines[lines.length - 1].text : '';
   }
 
-  let toastTimer = null;
   /** Tells screen readers (and shows briefly) what just happened. */
-  function announce(message, visible) {
-    const region = $('announcer');
-    region.textContent = '';
-    // A fresh text node after clearing makes screen readers read repeated messages too.
-    setTimeout(() => (region.textContent = message), 50);
-    if (visible) {
-      const toast = $('toast');
-      toast.textContent = message;
-      show(toast, true);
-      clearTimeout(toastTimer);
-      toastTimer = setTimeout(() => show(toast, false), 5000);
-    }
-  }
+  const announce = makeAnnouncer(5000);
 
   // ---------------------------------------------------------------- API
 
-  class ApiError extends Error {
-    constructor(status, body) {
-      super((body && body.error) || `HTTP ${status}`);
-      this.status = status;
-      this.body = body || {};
-    }
-  }
-
-  async function api(method, path, body) {
-    const init = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
-    if (method !== 'GET') {
-      init.headers['content-type'] = 'application/json';
-      init.body = JSON.stringify(body || {});
-    }
-    let response;
-    try {
-      response = await fetch(path, init);
-    } catch {
-      throw new ApiError(0, { error: 'Der Server ist nicht erreichbar. Bitte prüfen Sie die Verbindung.' });
-    }
-    const raw = await response.text();
-    let json = null;
-    try {
-      json = raw ? JSON.parse(raw) : null;
-    } catch {
-      json = null;
-    }
-    if (!response.ok) {
-      const error = new ApiError(response.status, json);
-      if (response.status === 401 && path !== '/api/staff/login' && state.me) sessionExpired();
-      throw error;
-    }
-    return json;
-  }
+  /** The staff API; a 401 while signed in means the session has expired. */
+  const api = makeApi((error, path) => {
+    if (error.status === 401 && path !== '/api/staff/login' && state.me) sessionExpired();
+  });
 
   /** A message for an action that failed, in German, with the server's reason where it helps. */
   function describeError(error, what) {
@@ -876,10 +799,6 @@
     });
   }
 
-  function lines(value) {
-    return value.split('\n').map((s) => s.trim()).filter(Boolean);
-  }
-
   async function onDraftSubmit(event) {
     event.preventDefault();
     const language = (lang) => ({
@@ -1012,8 +931,7 @@
     $('resolve-form').addEventListener('submit', onResolve);
     $('handback-form').addEventListener('submit', onHandback);
     $('draft-form').addEventListener('submit', onDraftSubmit);
-    document.querySelectorAll('dialog [data-close]').forEach((button) =>
-      button.addEventListener('click', () => button.closest('dialog').close()));
+    wireDialogCloseButtons();
     $('tab-requests').addEventListener('click', () => selectTab('requests'));
     $('tab-drafts').addEventListener('click', () => selectTab('drafts'));
     $('tab-requests').addEventListener('keydown', onTabKey);

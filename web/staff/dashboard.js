@@ -37,45 +37,9 @@
 
   // ---------------------------------------------------------------- helpers
 
-  const $ = (testid) => document.querySelector(`[data-testid="${testid}"]`);
+  const { $, el, setText, show, showError, makeAnnouncer, makeApi, lines, wireDialogCloseButtons } = window.StaffCommon;
 
-  function el(tag, props, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(props || {})) {
-      if (value === undefined || value === null || value === false) continue;
-      if (key === 'class') node.className = value;
-      else if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2), value);
-      else node.setAttribute(key, value === true ? '' : String(value));
-    }
-    for (const child of children.flat(Infinity)) {
-      if (child === null || child === undefined || child === false) continue;
-      node.append(child instanceof Node ? child : String(child));
-    }
-    return node;
-  }
-
-  const setText = (testid, text) => ($(testid).textContent = text);
-  const show = (node, visible) => (node.hidden = !visible);
-
-  function showError(testid, message) {
-    const box = $(testid);
-    box.textContent = message || '';
-    show(box, !!message);
-  }
-
-  let toastTimer = null;
-  function announce(message, visible) {
-    const region = $('announcer');
-    region.textContent = '';
-    setTimeout(() => (region.textContent = message), 50);
-    if (visible) {
-      const toast = $('toast');
-      toast.textContent = message;
-      show(toast, true);
-      clearTimeout(toastTimer);
-      toastTimer = setTimeout(() => show(toast, false), 6000);
-    }
-  }
+  const announce = makeAnnouncer(6000);
 
   const percentFormat = new Intl.NumberFormat('de-DE', { style: 'percent', maximumFractionDigits: 0 });
   const decimalFormat = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -103,41 +67,11 @@
 
   // ---------------------------------------------------------------- API
 
-  class ApiError extends Error {
-    constructor(status, body) {
-      super((body && body.error) || `HTTP ${status}`);
-      this.status = status;
-      this.body = body || {};
-    }
-  }
-
-  async function api(method, path, body) {
-    const init = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
-    if (method !== 'GET') {
-      init.headers['content-type'] = 'application/json';
-      init.body = JSON.stringify(body || {});
-    }
-    let response;
-    try {
-      response = await fetch(path, init);
-    } catch {
-      throw new ApiError(0, { error: 'Der Server ist nicht erreichbar. Bitte prüfen Sie die Verbindung.' });
-    }
-    const raw = await response.text();
-    let json = null;
-    try {
-      json = raw ? JSON.parse(raw) : null;
-    } catch {
-      json = null;
-    }
-    if (!response.ok) {
-      const error = new ApiError(response.status, json);
-      if (response.status === 401 && path !== '/api/staff/login' && state.me) signedOut('Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.');
-      if (response.status === 403 && path.startsWith('/api/staff/dashboard') && state.me && state.me.role === 'agent') showDenied();
-      throw error;
-    }
-    return json;
-  }
+  /** The staff API; a 401 while signed in means the session has expired, a 403 for an agent that the dashboard is not for them. */
+  const api = makeApi((error, path) => {
+    if (error.status === 401 && path !== '/api/staff/login' && state.me) signedOut('Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.');
+    if (error.status === 403 && path.startsWith('/api/staff/dashboard') && state.me && state.me.role === 'agent') showDenied();
+  });
 
   // ---------------------------------------------------------------- session
 
@@ -567,8 +501,6 @@
     $(`gap-faq-${cluster.representative.language === 'en' ? 'en' : 'de'}-answer`).focus();
   }
 
-  const lines = (value) => value.split('\n').map((s) => s.trim()).filter(Boolean);
-
   async function onGapSubmit(event) {
     event.preventDefault();
     const cluster = state.gapTarget;
@@ -617,7 +549,7 @@
     $('filters').addEventListener('submit', onFilter);
     $('filter-department').addEventListener('change', () => $('filters').requestSubmit());
     $('gap-faq-form').addEventListener('submit', onGapSubmit);
-    document.querySelectorAll('dialog [data-close]').forEach((button) => button.addEventListener('click', () => button.closest('dialog').close()));
+    wireDialogCloseButtons();
     boot();
   });
 })();

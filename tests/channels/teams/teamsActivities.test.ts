@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { FakeConnector } from '../../helpers/fakeConnector';
 import { listen } from '../../helpers/httpServer';
 import { makeTestApp, type TestApp } from '../../helpers/testApp';
-import { RecordingConnector } from '../helpers/recordingConnector';
 
 const TENANT = '8f3c2b1a-5d4e-4c7b-9a6f-1e2d3c4b5a69';
 
 /** A recorded Teams payload, sent to our fake connector and, with `conversation`, to a conversation of its own. */
 function fixture(name: string, serviceUrl: string, conversation?: string): any {
   const activity = JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'teams', `${name}.json`), 'utf8'));
-  activity.serviceUrl = serviceUrl;
+  // With the trailing slash, as Teams sends it (https://smba.trafficmanager.net/emea/).
+  activity.serviceUrl = `${serviceUrl}/`;
   if (conversation) activity.conversation.id = `${activity.conversation.id}-${conversation}`;
   return activity;
 }
@@ -17,7 +18,7 @@ function fixture(name: string, serviceUrl: string, conversation?: string): any {
 describe('Teams: recorded activities against /api/messages of the real server', () => {
   let app: TestApp;
   let server: { url: string; close: () => Promise<void> };
-  const connector = new RecordingConnector();
+  const connector = new FakeConnector();
   const send = async (activity: unknown) => {
     const response = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
     expect(response.status).toBeLessThan(300);

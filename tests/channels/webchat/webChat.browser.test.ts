@@ -3,19 +3,17 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { projectRoot } from '../../../bot/channels/projectRoot';
+import { ARTIFACTS, describeWithChromium, launchChromium, type LaunchedChromium } from '../../helpers/browser';
 import { listen } from '../../helpers/httpServer';
 import { makeTestApp, type TestApp } from '../../helpers/testApp';
-import { describeWithChromium, launchChromium } from '../helpers/browser';
 
-const ARTIFACTS = path.join(projectRoot(), 'test-artifacts');
 const WELCOME = 'Hallo, ich bin die Anlaufstelle';
 const THANKS = 'Freut mich, dass ich helfen konnte!';
 
 describeWithChromium('web chat in Chromium: GET / with Microsoft Web Chat over our Direct Line', () => {
   let app: TestApp;
   let server: { url: string; close: () => Promise<void> };
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let browser: LaunchedChromium;
   let page: Page;
   const problems: string[] = [];
   // An intranet page on another origin that embeds the widget with the documented snippet.
