@@ -89,7 +89,11 @@ export function buildApp(config: AppConfig, options: AppOptions = {}): App {
   const liveKnowledge = new LiveKnowledge(content, path.join(config.DATA_DIR, 'knowledge', 'approved.json'), knowledge, recognizer, train);
   const staffAccounts = loadStaffAccounts(config.STAFF_ACCOUNTS_FILE, new Set(content.departments.map((d) => d.id)));
 
-  const storage = new LowdbStorage(path.join(config.DATA_DIR, 'state'));
+  const storage = new LowdbStorage(path.join(config.DATA_DIR, 'state'), {
+    writeDelayMs: config.STATE_WRITE_DELAY_MS,
+    cacheSize: config.STATE_CACHE_SIZE,
+    report: (error) => logger.error({ err: error }, 'state write failed')
+  });
   const requests = new LowdbRequestStore(path.join(config.DATA_DIR, 'queues'), now, (message) => logger.error(message));
   const requestEvents = new InProcessEventBus<RequestChange>((error) => logger.error({ err: error }, 'request event listener failed'));
   const handoff = new HandoffService({ store: requests, bus: requestEvents, knowledge, now });
@@ -190,6 +194,8 @@ export function buildApp(config: AppConfig, options: AppOptions = {}): App {
     stopCases();
     stopNotifier();
     await notifier.idle();
+    await storage.close();
+    await interactions.close();
   };
   return { config, logger, server, adapter, channels, bot, recognizer, knowledge, storage, requests, handoff, requestEvents, notifier, staffAccounts, interactions, cases, close };
 }
@@ -220,7 +226,17 @@ async function main(): Promise<void> {
       if (demo.length > 0) console.log(`Demo staff accounts (password "anlaufstelle-demo"): ${demo.map((a) => a.username).join(', ')}`);
     }
   });
-  const stop = () => server.close(() => process.exit(0));
+  // Stop taking turns, then write the delayed conversation state before exiting.
+  const stop = () => {
+    server.close();
+    app.close().then(
+      () => process.exit(0),
+      (error) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      }
+    );
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

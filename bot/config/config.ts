@@ -39,6 +39,8 @@ const envSchema = z
     HOST: z.string().trim().min(1).default('0.0.0.0'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATA_DIR: z.string().trim().min(1).default('./data'),
+    STATE_WRITE_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(200),
+    STATE_CACHE_SIZE: z.coerce.number().int().min(10).max(1_000_000).default(2000),
     KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
     INTENTS_DIR: z.string().trim().min(1).default('./intents'),
     DEFAULT_LANGUAGE: z.enum(LANGUAGES).default('de'),

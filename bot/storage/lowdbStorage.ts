@@ -11,6 +11,26 @@ interface StoredRecord {
   item: Record<string, unknown> & { eTag: string };
 }
 
+/** A key's current record: the file text as it is (or will be) on disk, and its eTag. */
+interface CachedRecord {
+  text: string;
+  eTag: string;
+}
+
+/** How {@link LowdbStorage} trades durability for speed. */
+export interface LowdbStorageOptions {
+  /**
+   * 0 (default): `write` resolves once the file is replaced. Above 0: `write` resolves at once and
+   * the files are replaced within this many ms, several turns of a conversation in one write; a crash
+   * loses at most that much dialog state. {@link LowdbStorage.flush} and `close` write everything.
+   */
+  writeDelayMs?: number;
+  /** Records kept in memory (most recently used); unwritten ones are never dropped. Default 2000. */
+  cacheSize?: number;
+  /** Told about delayed writes that failed; they are retried with the next flush. */
+  report?: (error: Error) => void;
+}
+
 /**
  * Bot Framework `Storage` on lowdb: one small JSON file per key, spread over 256 sub-folders.
  *
@@ -19,26 +39,42 @@ interface StoredRecord {
  * crash never leaves a half-written state file. eTags follow `MemoryStorage`: a write whose eTag is
  * neither `*` nor the stored one fails; a write without eTag overwrites.
  *
- * Reads use lowdb's synchronous adapter: a state file is a few kilobytes and normally in the page
- * cache, so reading it takes microseconds, while the promise-based read costs four trips through
- * libuv's thread pool (open, stat, read, close) and more CPU than the read itself. Writes stay
- * asynchronous: replacing a file by rename can wait for the disk (ext4 flushes the new data first),
- * and that wait must not stop every other conversation. See docs/benchmark.md.
+ * The records of recently active conversations stay in memory, so a turn reads no file; the store
+ * therefore belongs to one bot process (the files are not re-read while it runs). Why writes can be
+ * delayed: replacing a file costs four trips through libuv's thread pool and, on ext4, sometimes
+ * waits for the disk; a conversation's turns follow each other within a few hundred ms, so with
+ * `writeDelayMs` its state is written once instead of every turn. See docs/benchmark.md.
  */
 export class LowdbStorage implements Storage {
   private readonly lock = new KeyedLock();
+  private readonly fileLock = new KeyedLock();
   /** Sub-folders known to exist, so that a write does not call mkdir every time. */
   private readonly folders = new Set<string>();
+  private readonly cache = new Map<string, CachedRecord>();
+  private readonly dirty = new Set<string>();
+  private readonly writeDelayMs: number;
+  private readonly cacheSize: number;
+  private readonly report: (error: Error) => void;
+  private timer?: NodeJS.Timeout;
+  private flushing: Promise<void> = Promise.resolve();
 
   /** @param directory folder for the state files; created on first write. */
-  constructor(private readonly directory: string) {}
+  constructor(
+    private readonly directory: string,
+    options: LowdbStorageOptions = {}
+  ) {
+    this.writeDelayMs = options.writeDelayMs ?? 0;
+    this.cacheSize = options.cacheSize ?? 2000;
+    this.report = options.report ?? ((error) => console.error(error));
+  }
 
   async read(keys: string[]): Promise<StoreItems> {
     if (!Array.isArray(keys)) throw new TypeError('Keys are required when reading.');
     const items: StoreItems = {};
     for (const key of keys) {
-      const record = this.load(key);
-      if (record) items[key] = record.item;
+      const record = this.current(key);
+      // Parsed anew for every read: botbuilder changes the objects it gets, the stored text stays as it was.
+      if (record) items[key] = (JSON.parse(record.text) as StoredRecord).item;
     }
     return items;
   }
@@ -48,15 +84,30 @@ export class LowdbStorage implements Storage {
     await Promise.all(
       Object.entries(changes).map(([key, change]) => {
         // Serialized at once: later changes to `change` by the caller never reach the stored data.
-        const text = JSON.stringify({ key, item: { ...change, eTag: randomUUID() } } satisfies StoredRecord, null, 2);
+        const eTag = randomUUID();
+        const text = JSON.stringify({ key, item: { ...change, eTag } } satisfies StoredRecord);
         return this.lock.run(key, async () => {
-          const eTag = change?.eTag;
+          const expected = change?.eTag;
           // Only a specific eTag needs the stored one; "*" and none overwrite without reading.
-          if (eTag && eTag !== '*') {
-            const stored = this.load(key);
-            if (stored && eTag !== stored.item.eTag) throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
+          if (expected && expected !== '*') {
+            const stored = this.current(key);
+            if (stored && expected !== stored.eTag) throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
           }
-          await this.save(key, text);
+          if (this.writeDelayMs > 0) {
+            // Dirty before it is remembered: eviction must never drop an unwritten record.
+            this.dirty.add(key);
+            this.remember(key, { text, eTag });
+            this.timer ??= setTimeout(() => void this.flush(), this.writeDelayMs);
+            return;
+          }
+          this.remember(key, { text, eTag });
+          try {
+            await this.fileLock.run(key, () => this.save(key, text));
+          } catch (error) {
+            // Not on disk: the next read must not pretend it is.
+            this.cache.delete(key);
+            throw error;
+          }
         });
       })
     );
@@ -64,7 +115,81 @@ export class LowdbStorage implements Storage {
 
   async delete(keys: string[]): Promise<void> {
     if (!Array.isArray(keys)) throw new TypeError('Keys are required when deleting.');
-    await Promise.all(keys.map((key) => this.lock.run(key, () => rm(this.fileOf(key), { force: true }))));
+    await Promise.all(
+      keys.map((key) =>
+        this.lock.run(key, async () => {
+          this.cache.delete(key);
+          this.dirty.delete(key);
+          await this.fileLock.run(key, () => rm(this.fileOf(key), { force: true }));
+        })
+      )
+    );
+  }
+
+  /** Writes every delayed change to disk; resolves when all are written (failed ones are reported and stay pending). */
+  async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const keys = [...this.dirty];
+    const round = Promise.all(
+      keys.map((key) =>
+        this.fileLock.run(key, async () => {
+          const record = this.cache.get(key);
+          // Written by an earlier round, or deleted meanwhile.
+          if (!record || !this.dirty.delete(key)) return;
+          try {
+            await this.save(key, record.text);
+          } catch (error) {
+            if (this.cache.get(key) === record) this.dirty.add(key);
+            this.report(new Error(`Storage: could not write state "${key}" (kept in memory, retried): ${(error as Error).message}`));
+          }
+        })
+      )
+    ).then(() => undefined);
+    this.flushing = this.flushing.then(() => round);
+    await this.flushing;
+    this.evict();
+    if (this.dirty.size > 0 && this.writeDelayMs > 0) this.timer ??= setTimeout(() => void this.flush(), this.writeDelayMs);
+  }
+
+  /** Writes what is pending and stops the flush timer (call before the process exits). */
+  async close(): Promise<void> {
+    await this.flush();
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** The record of a key: from memory, else from its file (then kept in memory). */
+  private current(key: string): CachedRecord | null {
+    const cached = this.cache.get(key);
+    if (cached) {
+      // Most recently used last: eviction takes the oldest first.
+      this.cache.delete(key);
+      this.cache.set(key, cached);
+      return cached;
+    }
+    const record = this.load(key);
+    if (!record) return null;
+    const loaded = { text: JSON.stringify(record), eTag: record.item.eTag };
+    this.remember(key, loaded);
+    return loaded;
+  }
+
+  private remember(key: string, record: CachedRecord): void {
+    this.cache.delete(key);
+    this.cache.set(key, record);
+    if (this.cache.size > this.cacheSize) this.evict();
+  }
+
+  /** Drops the least recently used records that are on disk until the cache fits. */
+  private evict(): void {
+    let excess = this.cache.size - this.cacheSize;
+    for (const key of this.cache.keys()) {
+      if (excess <= 0) break;
+      if (this.dirty.has(key)) continue;
+      this.cache.delete(key);
+      excess--;
+    }
   }
 
   private load(key: string): StoredRecord | null {

@@ -25,5 +25,6 @@ export async function writeDemoData(options: Omit<DemoOptions, 'firstNumber'> & 
 
   const log = new FileInteractionLog(path.join(options.dataDir, 'interactions'));
   for (const event of data.events) await log.record(event);
+  await log.close();
   return { requests: data.requests.length, events: data.events.length };
 }

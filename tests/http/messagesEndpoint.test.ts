@@ -72,6 +72,8 @@ describe('state under DATA_DIR', () => {
     const conversation = 'restart-conversation';
     await postActivity(server.url, messageActivity('I would like to report an IT problem', 'restart-user', conversation));
     await server.close();
+    // The first process stops (SIGTERM closes the app): its delayed state writes reach the disk.
+    await first.close();
     expect((await readdir(path.join(dir, 'state'), { recursive: true })).some((f) => String(f).endsWith('.json'))).toBe(true);
 
     // A new process on the same folder continues the dialog where it stopped, in English.
@@ -80,7 +82,6 @@ describe('state under DATA_DIR', () => {
     const { texts } = await postActivity(server.url, messageActivity('Printer', 'restart-user', conversation));
     expect(texts.join('\n')).toMatch(/What exactly happens/);
     await server.close();
-    await first.close();
     await second.close();
     await cleanup();
   }, 90_000);

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readdir, readFile, writeFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { LowdbStorage } from '../../bot/storage/lowdbStorage';
 import { makeTempDir } from '../helpers/tempDir';
@@ -26,11 +26,60 @@ describe('LowdbStorage on disk', () => {
 
   it('reports an unreadable state file with its key instead of returning empty state', async () => {
     const { dir, cleanup } = await makeTempDir();
-    const storage = new LowdbStorage(dir);
-    await storage.write({ broken: { v: 1 } });
+    await new LowdbStorage(dir).write({ broken: { v: 1 } });
     const [file] = await listFiles(dir);
     await writeFile(file, '{ not json');
-    await expect(storage.read(['broken'])).rejects.toThrow(/"broken".*unreadable/);
+    await expect(new LowdbStorage(dir).read(['broken'])).rejects.toThrow(/"broken".*unreadable/);
+    await cleanup();
+  });
+
+  it('with delayed writes, writes a conversation\'s turns once, after the delay, and everything pending on close', async () => {
+    const { dir, cleanup } = await makeTempDir();
+    const storage = new LowdbStorage(dir, { writeDelayMs: 40 });
+    await storage.write({ c1: { turn: 1 } });
+    await storage.write({ c1: { turn: 2 }, u1: { language: 'de' } });
+    expect(await listFiles(dir)).toEqual([]);
+    expect((await storage.read(['c1'])).c1.turn).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    const files = await listFiles(dir);
+    expect(files).toHaveLength(2);
+    expect((await new LowdbStorage(dir).read(['c1', 'u1'])).c1.turn).toBe(2);
+
+    await storage.write({ c1: { turn: 3 } });
+    await storage.close();
+    expect((await new LowdbStorage(dir).read(['c1'])).c1.turn).toBe(3);
+    await cleanup();
+  });
+
+  it('keeps unwritten changes in memory when the cache is full, and forgets written ones', async () => {
+    const { dir, cleanup } = await makeTempDir();
+    const storage = new LowdbStorage(dir, { writeDelayMs: 10_000, cacheSize: 10 });
+    for (let i = 0; i < 30; i++) await storage.write({ [`k${i}`]: { i } });
+    expect(Object.keys(await storage.read(Array.from({ length: 30 }, (_, i) => `k${i}`)))).toHaveLength(30);
+    await storage.close();
+    expect(await listFiles(dir)).toHaveLength(30);
+    // Written records leave memory: a changed file is read again.
+    const [file] = await listFiles(dir);
+    const { key } = JSON.parse(await readFile(file, 'utf8'));
+    for (let i = 0; i < 30; i++) await storage.read([`other${i}`]);
+    await writeFile(file, JSON.stringify({ key, item: { i: 'edited', eTag: 'x' } }));
+    expect((await storage.read([key]))[key].i).toBe('edited');
+    await cleanup();
+  });
+
+  it('reports a delayed write that failed and writes it with the next flush', async () => {
+    const { dir, cleanup } = await makeTempDir();
+    const blocked = path.join(dir, 'state');
+    await writeFile(blocked, 'a file where the folder should be');
+    const reports: Error[] = [];
+    const storage = new LowdbStorage(blocked, { writeDelayMs: 10_000, report: (error) => reports.push(error) });
+    await storage.write({ c1: { v: 1 } });
+    await storage.flush();
+    expect(reports.map((e) => e.message)).toEqual([expect.stringMatching(/could not write state "c1"/)]);
+    expect((await storage.read(['c1'])).c1.v).toBe(1);
+    await rm(blocked);
+    await storage.close();
+    expect((await new LowdbStorage(blocked).read(['c1'])).c1.v).toBe(1);
     await cleanup();
   });
 

@@ -4,8 +4,8 @@ import { makeTempDir } from '../helpers/tempDir';
 
 interface Subject {
   storage: Storage;
-  /** A second handle on the same data, as after a restart; null where the data lives in memory only. */
-  reopen: (() => Storage) | null;
+  /** A second handle on the same data, as after a restart (the first one closed); null where the data lives in memory only. */
+  reopen: (() => Promise<Storage>) | null;
   cleanup: () => Promise<void>;
 }
 
@@ -15,7 +15,20 @@ const implementations: Array<[string, () => Promise<Subject>]> = [
     'LowdbStorage',
     async () => {
       const { dir, cleanup } = await makeTempDir();
-      return { storage: new LowdbStorage(dir), reopen: () => new LowdbStorage(dir), cleanup };
+      const storage = new LowdbStorage(dir);
+      return { storage, reopen: async () => (await storage.close(), new LowdbStorage(dir)), cleanup };
+    }
+  ],
+  [
+    'LowdbStorage with delayed writes',
+    async () => {
+      const { dir, cleanup } = await makeTempDir();
+      const storage = new LowdbStorage(dir, { writeDelayMs: 50, cacheSize: 10 });
+      return {
+        storage,
+        reopen: async () => (await storage.close(), new LowdbStorage(dir, { writeDelayMs: 50, cacheSize: 10 })),
+        cleanup: async () => (await storage.close(), await cleanup())
+      };
     }
   ]
 ];
@@ -104,7 +117,7 @@ describe.each(implementations)('Storage contract: %s', (_name, make) => {
   it('keeps the data across a restart where it is persistent', async () => {
     if (!subject.reopen) return;
     await subject.storage.write({ a: { v: 'kept' } });
-    const reopened = subject.reopen();
+    const reopened = await subject.reopen();
     expect((await reopened.read(['a'])).a.v).toBe('kept');
   });
 });
