@@ -6,24 +6,46 @@ import { KeyedLock } from '../storage/keyedLock';
 import type { NewServiceRequest, RequestStore, ServiceRequest } from './serviceRequest';
 
 const FIRST_NUMBER = 1001;
+/** Written by earlier versions; still read, so numbers never go back. */
 const SEQUENCE_FILE = '_sequence.json';
 const REQUESTS_FOLDER = 'requests';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** `IT-1042.<uuid>.json`: the number is in the name, so even an unreadable file keeps its number taken. */
+const FILE_NAME = /^[A-Z0-9_-]+-(\d+)\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.json$/;
 
 /** Thrown for an unknown request id. */
 export class RequestNotFoundError extends Error {}
 
-/** The file a request is stored in: `<directory>/requests/<id>.json`. */
-export function requestFile(directory: string, id: string): string {
-  return path.join(directory, REQUESTS_FOLDER, `${id}.json`);
+/** The file a request is stored in: `<directory>/requests/<number>.<id>.json`. */
+export function requestFile(directory: string, request: Pick<ServiceRequest, 'id' | 'number'>): string {
+  return path.join(directory, REQUESTS_FOLDER, `${request.number}.${request.id}.json`);
 }
 
 /**
- * Requests in lowdb files: one file per request (`<dir>/requests/<id>.json`, replaced atomically on
- * every change) and a high-water mark of the request numbers (`<dir>/_sequence.json`).
+ * The number the next request gets in a store folder: one more than the highest number among the
+ * request files (and the sequence file earlier versions wrote), 1001 in an empty folder.
+ */
+export function nextRequestNumber(directory: string): number {
+  let next = readSequence(path.join(directory, SEQUENCE_FILE));
+  let files: string[] = [];
+  try {
+    files = readdirSync(path.join(directory, REQUESTS_FOLDER));
+  } catch {
+    // no requests yet
+  }
+  for (const file of files) {
+    const name = FILE_NAME.exec(file);
+    if (name) next = Math.max(next, Number(name[1]) + 1);
+  }
+  return next;
+}
+
+/**
+ * Requests in lowdb files: one file per request (`<dir>/requests/<number>.<id>.json`, replaced
+ * atomically on every change).
  *
  * Why one file per request: filing or changing a request writes a few KB, however long the queues
- * are, and a transfer to another department is one atomic write. The files are read once, on first
+ * are, and a transfer to another department is one atomic write. The next number follows the highest
+ * number among the file names, so filing writes nothing else. The files are read once, on first
  * use; after that this process serves every read from memory, so the store belongs to one bot
  * process (several instances need a shared implementation of {@link RequestStore}, e.g. PostgreSQL).
  * Returned requests are frozen snapshots: a change goes through {@link update}.
@@ -59,8 +81,6 @@ export class LowdbRequestStore implements RequestStore {
       createdAt: at,
       updatedAt: at
     };
-    // The high-water mark is written first: a crash in between skips a number, never repeats one.
-    await store.sequence.write(JSON.stringify({ next: store.next }));
     return this.lock.run(request.id, () => this.save(store, request));
   }
 
@@ -102,7 +122,7 @@ export class LowdbRequestStore implements RequestStore {
   }
 
   private async save(store: Loaded, request: ServiceRequest): Promise<ServiceRequest> {
-    await new TextFile(requestFile(this.directory, request.id)).write(JSON.stringify(request));
+    await new TextFile(requestFile(this.directory, request)).write(JSON.stringify(request));
     const frozen = deepFreeze(request);
     const isNew = !store.byId.has(request.id);
     store.byId.set(request.id, frozen);
@@ -117,13 +137,12 @@ export class LowdbRequestStore implements RequestStore {
     const store: Loaded = {
       byId: new Map(),
       byRequester: new Map(),
-      next: readSequence(path.join(this.directory, SEQUENCE_FILE)),
-      sequence: new TextFile(path.join(this.directory, SEQUENCE_FILE))
+      next: nextRequestNumber(this.directory)
     };
     const folder = path.join(this.directory, REQUESTS_FOLDER);
-    const files = readdirSync(folder).filter((f) => f.endsWith('.json') && UUID.test(f.slice(0, -5)));
     const found: ServiceRequest[] = [];
-    for (const file of files) {
+    for (const file of readdirSync(folder)) {
+      if (!FILE_NAME.test(file)) continue;
       const request = this.readRequest(path.join(folder, file));
       if (request) found.push(request);
     }
@@ -131,7 +150,6 @@ export class LowdbRequestStore implements RequestStore {
     for (const request of found) {
       store.byId.set(request.id, deepFreeze(request));
       index(store, request);
-      store.next = Math.max(store.next, numberOf(request) + 1);
     }
     this.loaded = store;
     await this.migrateQueueFiles(store);
@@ -168,7 +186,6 @@ export class LowdbRequestStore implements RequestStore {
         await this.save(store, request);
         store.next = Math.max(store.next, numberOf(request) + 1);
       }
-      await store.sequence.write(JSON.stringify({ next: store.next }));
       if (existsSync(file)) renameSync(file, `${file}.migrated`);
     }
   }
@@ -179,7 +196,6 @@ interface Loaded {
   /** Request ids per requester; a stale entry (requester changed) is filtered on read. */
   byRequester: Map<string, string[]>;
   next: number;
-  sequence: TextFile;
 }
 
 function index(store: Loaded, request: ServiceRequest): void {

@@ -11,6 +11,9 @@ interface StoredRecord {
   item: Record<string, unknown> & { eTag: string };
 }
 
+/** State files written at the same time by a flush. */
+const FLUSH_CONCURRENCY = 2;
+
 /** A key's current record: the file text as it is (or will be) on disk, and its eTag. */
 interface CachedRecord {
   text: string;
@@ -131,20 +134,24 @@ export class LowdbStorage implements Storage {
     clearTimeout(this.timer);
     this.timer = undefined;
     const keys = [...this.dirty];
+    const writeOne = (key: string) =>
+      this.fileLock.run(key, async () => {
+        const record = this.cache.get(key);
+        // Written by an earlier round, or deleted meanwhile.
+        if (!record || !this.dirty.delete(key)) return;
+        try {
+          await this.save(key, record.text);
+        } catch (error) {
+          if (this.cache.get(key) === record) this.dirty.add(key);
+          this.report(new Error(`Storage: could not write state "${key}" (kept in memory, retried): ${(error as Error).message}`));
+        }
+      });
+    // A few files at a time: every file write takes libuv's thread pool (4 threads) four times, and a
+    // round of hundreds at once would make request filing and the interaction log wait behind it.
     const round = Promise.all(
-      keys.map((key) =>
-        this.fileLock.run(key, async () => {
-          const record = this.cache.get(key);
-          // Written by an earlier round, or deleted meanwhile.
-          if (!record || !this.dirty.delete(key)) return;
-          try {
-            await this.save(key, record.text);
-          } catch (error) {
-            if (this.cache.get(key) === record) this.dirty.add(key);
-            this.report(new Error(`Storage: could not write state "${key}" (kept in memory, retried): ${(error as Error).message}`));
-          }
-        })
-      )
+      Array.from({ length: Math.min(FLUSH_CONCURRENCY, keys.length) }, async () => {
+        for (let key = keys.pop(); key !== undefined; key = keys.pop()) await writeOne(key);
+      })
     ).then(() => undefined);
     this.flushing = this.flushing.then(() => round);
     await this.flushing;

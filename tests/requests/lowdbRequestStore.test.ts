@@ -16,20 +16,20 @@ describe('LowdbRequestStore on disk', () => {
     const store = new LowdbRequestStore(dir);
     const first = await store.create(newRequest('it', 'u1'));
     const second = await store.create(newRequest('it', 'u2'));
-    expect((await readdir(path.join(dir, 'requests'))).sort()).toEqual([`${first.id}.json`, `${second.id}.json`].sort());
-    expect(JSON.parse(await readFile(requestFile(dir, second.id), 'utf8'))).toMatchObject({ number: 'IT-1002', requester: { userId: 'u2' } });
+    expect((await readdir(path.join(dir, 'requests'))).sort()).toEqual([`IT-1001.${first.id}.json`, `IT-1002.${second.id}.json`]);
+    expect(JSON.parse(await readFile(requestFile(dir, second), 'utf8'))).toMatchObject({ number: 'IT-1002', requester: { userId: 'u2' } });
   });
 
   it('skips and reports an unreadable request file, leaves it untouched and never reuses its number', async () => {
     const store = new LowdbRequestStore(dir);
     const kept = await store.create(newRequest('it', 'u1'));
     const broken = await store.create(newRequest('hr', 'u2'));
-    await writeFile(requestFile(dir, broken.id), '{"id": "trunc');
+    await writeFile(requestFile(dir, broken), '{"id": "trunc');
     const reports: string[] = [];
     const reopened = new LowdbRequestStore(dir, undefined, (message) => reports.push(message));
     expect((await reopened.listAll()).map((r) => r.id)).toEqual([kept.id]);
-    expect(reports).toEqual([expect.stringContaining(`${broken.id}.json is unreadable`)]);
-    expect(await readFile(requestFile(dir, broken.id), 'utf8')).toBe('{"id": "trunc');
+    expect(reports).toEqual([expect.stringContaining(`HR-1002.${broken.id}.json is unreadable`)]);
+    expect(await readFile(requestFile(dir, broken), 'utf8')).toBe('{"id": "trunc');
     expect((await reopened.create(newRequest('it', 'u3'))).number).toBe('IT-1003');
   });
 
