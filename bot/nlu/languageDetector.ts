@@ -15,55 +15,54 @@ const MAX_GRAM = 3;
  * "ok") get a low confidence; the caller then keeps the language it already knows for the user.
  */
 export class LanguageDetector {
-  private readonly logProb: Record<Language, Map<string, number>>;
-  private readonly unseen: Record<Language, number>;
+  /** Per n-gram: log P(gram | first language) − log P(gram | second language). */
+  private readonly logRatio = new Map<string, number>();
+  /** The same for an n-gram neither language has seen. */
+  private readonly unseenRatio: number;
 
   /** @param samples texts per language, e.g. FAQ questions, answers and intent utterances. */
   constructor(samples: Record<Language, readonly string[]>) {
-    this.logProb = {} as Record<Language, Map<string, number>>;
-    this.unseen = {} as Record<Language, number>;
-    const counts = {} as Record<Language, Map<string, number>>;
+    const counts = LANGUAGES.map(() => new Map<string, number>());
     const vocabulary = new Set<string>();
-    for (const language of LANGUAGES) {
-      counts[language] = new Map();
+    LANGUAGES.forEach((language, l) => {
       for (const text of samples[language]) {
         for (const gram of grams(text)) {
-          counts[language].set(gram, (counts[language].get(gram) ?? 0) + 1);
+          counts[l].set(gram, (counts[l].get(gram) ?? 0) + 1);
           vocabulary.add(gram);
         }
       }
-    }
-    for (const language of LANGUAGES) {
+    });
+    // Laplace-smoothed log probabilities; only their difference decides, so only that is kept.
+    const denominators = counts.map((table) => {
       let total = 0;
-      for (const count of counts[language].values()) total += count;
-      const denominator = Math.log(total + vocabulary.size);
-      const table = new Map<string, number>();
-      for (const [gram, count] of counts[language]) table.set(gram, Math.log(count + 1) - denominator);
-      this.logProb[language] = table;
-      this.unseen[language] = -denominator;
-    }
+      for (const count of table.values()) total += count;
+      return Math.log(total + vocabulary.size);
+    });
+    const logProb = (l: number, gram: string) => Math.log((counts[l].get(gram) ?? 0) + 1) - denominators[l];
+    for (const gram of vocabulary) this.logRatio.set(gram, logProb(0, gram) - logProb(1, gram));
+    this.unseenRatio = denominators[1] - denominators[0];
   }
 
   /** The likelier language of `text` and its posterior; confidence 0.5 when there is no evidence. */
   detect(text: string): DetectedLanguage {
-    const scores = LANGUAGES.map((language) => {
-      let sum = 0;
-      for (const gram of grams(text)) sum += this.logProb[language].get(gram) ?? this.unseen[language];
-      return sum;
-    });
-    const best = scores[0] >= scores[1] ? 0 : 1;
+    let ratio = 0;
+    for (const gram of grams(text)) ratio += this.logRatio.get(gram) ?? this.unseenRatio;
+    const best = ratio >= 0 ? 0 : 1;
     // Naive Bayes over overlapping n-grams is overconfident; dividing by the n-gram order tempers it.
-    const margin = (scores[best] - scores[1 - best]) / MAX_GRAM;
+    const margin = Math.abs(ratio) / MAX_GRAM;
     return { language: LANGUAGES[best], confidence: 1 / (1 + Math.exp(-Math.min(margin, 50))) };
   }
 }
 
-function* grams(text: string): Generator<string> {
+/** Character 1- to 3-grams of each word, padded with a space on both sides. */
+function grams(text: string): string[] {
+  const result: string[] = [];
   for (const word of text.toLowerCase().split(/[^\p{L}]+/u)) {
     if (!word) continue;
     const padded = ` ${word} `;
     for (let n = 1; n <= MAX_GRAM; n++) {
-      for (let i = 0; i + n <= padded.length; i++) yield padded.slice(i, i + n);
+      for (let i = 0; i + n <= padded.length; i++) result.push(padded.slice(i, i + n));
     }
   }
+  return result;
 }
