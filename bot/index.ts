@@ -1,5 +1,6 @@
 import './quietDotenv';
 import path from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -18,8 +19,9 @@ import { FileInteractionLog, type InteractionLog } from './analytics/interaction
 import { CaseService } from './valueStreams/caseService';
 import { LowdbCaseStore } from './valueStreams/caseStore';
 import { LowdbFaqDraftStore } from './content/faqDrafts';
-import { LiveKnowledge, LiveRecognizer } from './content/liveKnowledge';
+import { LiveKnowledge, LiveRecognizer, withApprovedEntries } from './content/liveKnowledge';
 import { ContentError, loadContent, type Content } from './content/loadContent';
+import type { Language } from './content/schema';
 import { InProcessEventBus, type EventBus } from './events/eventBus';
 import { EmployeeNotifier } from './handoff/employeeNotifier';
 import { HandoffService } from './handoff/handoffService';
@@ -40,6 +42,8 @@ import { messagesFor } from './i18n/messages';
 import { createLogger, type Logger } from './logger';
 import { trainRecognizer, type MessageRecognizer } from './nlu/recognizer';
 import { createIntentClassifier } from './nlu/textClassifier';
+import { trainContentInWorkers } from './nlu/trainInWorkers';
+import type { IntentClassifier } from './nlu/types';
 import { LowdbRequestStore } from './requests/lowdbRequestStore';
 import type { RequestStore, TranscriptLine } from './requests/serviceRequest';
 import { LowdbStorage } from './storage/lowdbStorage';
@@ -72,6 +76,22 @@ export interface AppOptions {
   logger?: Logger;
   /** The clock (business hours, queue times). */
   now?: () => Date;
+  /** The content to answer from, as {@link loadStartContent} gives it (else loaded here). */
+  content?: Content;
+  /** Classifiers already trained on `content` (e.g. in worker threads); the others are trained here. */
+  classifiers?: ReadonlyMap<Language, IntentClassifier>;
+  /** Trains classifiers when approved FAQ entries change the content (default: in this thread). */
+  trainClassifiers?: (content: Content) => Promise<ReadonlyMap<Language, IntentClassifier>>;
+}
+
+/** The shipped content (KNOWLEDGE_DIR, INTENTS_DIR) plus the FAQ entries staff approved at run time. */
+export function loadStartContent(config: AppConfig): Content {
+  const shipped = loadContent({ knowledgeDir: config.KNOWLEDGE_DIR, intentsDir: config.INTENTS_DIR });
+  return withApprovedEntries(shipped, approvedFaqFile(config));
+}
+
+function approvedFaqFile(config: AppConfig): string {
+  return path.join(config.DATA_DIR, 'knowledge', 'approved.json');
 }
 
 /**
@@ -81,12 +101,14 @@ export interface AppOptions {
 export function buildApp(config: AppConfig, options: AppOptions = {}): App {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const now = options.now ?? (() => new Date());
-  const content = loadContent({ knowledgeDir: config.KNOWLEDGE_DIR, intentsDir: config.INTENTS_DIR });
+  const content = options.content ?? loadStartContent(config);
   const thresholds = { answer: config.THRESHOLD_ANSWER, disambiguate: config.THRESHOLD_DISAMBIGUATE, outOfScope: config.THRESHOLD_OUT_OF_SCOPE };
-  const train = (current: Content) => trainRecognizer(current, (language) => createIntentClassifier(language), thresholds);
+  const train = (current: Content, trained?: ReadonlyMap<Language, IntentClassifier>) =>
+    trainRecognizer(current, (language) => createIntentClassifier(language), thresholds, trained);
   const knowledge = new KnowledgeBase(content);
-  const recognizer = new LiveRecognizer(train(content));
-  const liveKnowledge = new LiveKnowledge(content, path.join(config.DATA_DIR, 'knowledge', 'approved.json'), knowledge, recognizer, train);
+  const recognizer = new LiveRecognizer(train(content, options.classifiers));
+  const retrain = async (changed: Content) => train(changed, await options.trainClassifiers?.(changed));
+  const liveKnowledge = new LiveKnowledge(content, approvedFaqFile(config), knowledge, recognizer, retrain);
   const staffAccounts = loadStaffAccounts(config.STAFF_ACCOUNTS_FILE, new Set(content.departments.map((d) => d.id)));
 
   const storage = new LowdbStorage(path.join(config.DATA_DIR, 'state'), {
@@ -200,12 +222,33 @@ export function buildApp(config: AppConfig, options: AppOptions = {}): App {
   return { config, logger, server, adapter, channels, bot, recognizer, knowledge, storage, requests, handoff, requestEvents, notifier, staffAccounts, interactions, cases, close };
 }
 
+/**
+ * Loads the request store (it keeps the requests in memory) and warns when the data already fills
+ * much of the heap limit that `npm start` sets (--max-old-space-size): the process would run out of
+ * memory as requests accumulate.
+ */
+async function warnWhenHeapIsTight(app: App): Promise<void> {
+  const requests = (await app.requests.listAll()).length;
+  const { used_heap_size: used, heap_size_limit: limit } = getHeapStatistics();
+  if (used > 0.5 * limit) {
+    app.logger.warn(
+      { requests, usedMb: Math.round(used / 2 ** 20), limitMb: Math.round(limit / 2 ** 20) },
+      'the stored requests fill more than half of the heap limit; raise --max-old-space-size in the start command (see README, "Memory")'
+    );
+  }
+}
+
 /** Entry point of `npm start`: reads .env, builds the app and listens on PORT. */
 async function main(): Promise<void> {
   (await import('dotenv')).config({ quiet: true });
   let app: App;
   try {
-    app = buildApp(loadConfig(process.env));
+    const config = loadConfig(process.env);
+    const content = loadStartContent(config);
+    // Both languages train side by side in worker threads: start-up takes less time on two cores,
+    // and approving a FAQ entry retrains without stopping the turns of everybody else.
+    const classifiers = await trainContentInWorkers(content);
+    app = buildApp(config, { content, classifiers, trainClassifiers: trainContentInWorkers });
   } catch (error) {
     if (error instanceof ConfigError || error instanceof ContentError || error instanceof StaffAccountsError) {
       console.error(`Anlaufstelle cannot start.\n${error.message}`);
@@ -214,6 +257,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const { server, config, logger } = app;
+  await warnWhenHeapIsTight(app);
   server.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${address.port}`;

@@ -24,24 +24,35 @@ export class LiveRecognizer implements MessageRecognizer {
 }
 
 /**
+ * The shipped content plus the FAQ entries approved by staff at run time, read from `file`
+ * (`<DATA_DIR>/knowledge/approved.json`): what the bot answers from at start-up.
+ * @throws ContentError when the file is not valid.
+ */
+export function withApprovedEntries(base: Content, file: string): Content {
+  const approved = readApproved(file);
+  return approved.length > 0 ? merge(base, approved) : base;
+}
+
+/**
  * The shipped content plus FAQ entries approved by staff at run time (kept in
  * `<DATA_DIR>/knowledge/approved.json`). Approving an entry retrains the recognizer and swaps it in,
  * so the bot answers the new entry at once, without a restart.
  */
 export class LiveKnowledge {
-  private content: Content;
   private approved: ApprovedEntry[];
 
+  /**
+   * @param content what the bot answers from now: {@link withApprovedEntries} of the shipped content.
+   * @param train trains a recognizer for changed content (in worker threads, so turns go on meanwhile).
+   */
   constructor(
-    base: Content,
+    private content: Content,
     private readonly file: string,
     private readonly knowledge: KnowledgeBase,
     private readonly recognizer: LiveRecognizer,
-    private readonly train: (content: Content) => Recognizer
+    private readonly train: (content: Content) => Promise<Recognizer>
   ) {
     this.approved = readApproved(file);
-    this.content = base;
-    if (this.approved.length > 0) this.apply(merge(base, this.approved));
   }
 
   /** Adds an entry in both languages, stores it, and retrains; throws ContentError for a clash. */
@@ -57,13 +68,9 @@ export class LiveKnowledge {
     const temporary = `${this.file}.${process.pid}.tmp`;
     await writeFile(temporary, JSON.stringify({ entries: this.approved }, null, 2));
     await rename(temporary, this.file);
-    this.apply(next);
-  }
-
-  private apply(content: Content): void {
-    const recognizer = this.train(content);
-    this.content = content;
-    this.knowledge.replace(content);
+    const recognizer = await this.train(next);
+    this.content = next;
+    this.knowledge.replace(next);
     this.recognizer.replace(recognizer);
   }
 }

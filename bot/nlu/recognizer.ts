@@ -170,16 +170,28 @@ export function trainingExamples(faq: readonly FaqEntry[], intents: readonly Int
   return examples;
 }
 
-/** Trains a recognizer for every language from validated content. */
-export function trainRecognizer(content: Content, createClassifier: ClassifierFactory, thresholds: RecognizerThresholds): Recognizer {
+/**
+ * Trains a recognizer for every language from validated content.
+ * @param trained classifiers already trained on this content's {@link trainingExamples} (e.g. in
+ *   worker threads); languages without one are trained here.
+ */
+export function trainRecognizer(
+  content: Content,
+  createClassifier: ClassifierFactory,
+  thresholds: RecognizerThresholds,
+  trained?: ReadonlyMap<Language, IntentClassifier>
+): Recognizer {
   const models = {} as Record<Language, LanguageModel>;
   const samples = {} as Record<Language, string[]>;
   for (const language of LANGUAGES) {
     const faq = content.faq[language];
     const intents = content.intents[language];
     const examples = trainingExamples(faq, intents);
-    const classifier = createClassifier(language);
-    classifier.train(examples);
+    let classifier = trained?.get(language);
+    if (!classifier) {
+      classifier = createClassifier(language);
+      classifier.train(examples);
+    }
     const words = examples.flatMap((e) => normalizeText(e.text).split(' '));
     models[language] = {
       classifier,

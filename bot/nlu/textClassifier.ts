@@ -1,6 +1,6 @@
 import type { Language } from '../content/schema';
 import { seededRandom, shuffleInPlace } from './random';
-import { type FeatureOptions, type SparseVector, TextFeaturizer } from './textFeatures';
+import { type FeatureOptions, type FeaturizerState, type SparseVector, TextFeaturizer } from './textFeatures';
 import { OUT_OF_SCOPE, type IntentClassifier, type LabelledText, type ProgressListener, type ScoredLabel } from './types';
 
 // Hot loops call these millions of times; a module constant avoids a property lookup on Math each
@@ -52,8 +52,16 @@ export const DEFAULT_CLASSIFIER_OPTIONS: TextClassifierOptions = {
 interface Model {
   featurizer: TextFeaturizer;
   labels: string[];
-  weights: Float32Array;
-  bias: Float32Array;
+  weights: Float32Array<ArrayBuffer>;
+  bias: Float32Array<ArrayBuffer>;
+}
+
+/** A trained model as plain data (structured-cloneable): what a worker thread sends back after training. */
+export interface TrainedModel {
+  labels: string[];
+  weights: Float32Array<ArrayBuffer>;
+  bias: Float32Array<ArrayBuffer>;
+  featurizer: FeaturizerState;
 }
 
 /** Training rows packed as compressed sparse rows. */
@@ -82,6 +90,26 @@ export class TextClassifier implements IntentClassifier {
 
   get labels(): readonly string[] {
     return this.model?.labels ?? [];
+  }
+
+  /** The trained model as data; throws before training. */
+  exportModel(): TrainedModel {
+    if (!this.model) throw new Error('the classifier has not been trained');
+    const { labels, weights, bias, featurizer } = this.model;
+    return { labels, weights, bias, featurizer: featurizer.exportState() };
+  }
+
+  /** Trains on `examples` and returns the model as data (what a training thread sends back). */
+  trainAndExport(examples: readonly LabelledText[]): TrainedModel {
+    this.train(examples);
+    return this.exportModel();
+  }
+
+  /** Uses a model trained elsewhere (another thread) with the same language and options instead of training. */
+  importModel(model: TrainedModel): this {
+    const featurizer = new TextFeaturizer(this.language, this.options.features).restore(model.featurizer);
+    this.model = { labels: model.labels, weights: model.weights, bias: model.bias, featurizer };
+    return this;
   }
 
   train(examples: readonly LabelledText[], onProgress?: ProgressListener): void {

@@ -71,6 +71,14 @@ export function extractTerms(text: string, language: Language, options: FeatureO
   return { words, chars };
 }
 
+/** What a fitted {@link TextFeaturizer} knows: its dictionaries and idf (structured-cloneable, for worker threads). */
+export interface FeaturizerState {
+  wordIds: Map<string, number>;
+  charIds: Map<string, number>;
+  idf: Float32Array<ArrayBuffer>;
+  isChar: Uint8Array<ArrayBuffer>;
+}
+
 /**
  * A per-language TF-IDF featurizer over the terms of {@link extractTerms}: sublinear term frequency
  * (1 + ln tf), smoothed idf (ln((1+N)/(1+df)) + 1), the word block and the character block each
@@ -97,6 +105,20 @@ export class TextFeaturizer {
   /** Number of feature ids (the dimension of the vectors). */
   get dimension(): number {
     return this.idf.length;
+  }
+
+  /** The fitted dictionaries and idf, to be restored with {@link restore} (e.g. in another thread). */
+  exportState(): FeaturizerState {
+    return { wordIds: this.wordIds, charIds: this.charIds, idf: this.idf, isChar: this.isChar };
+  }
+
+  /** Takes over the state of a featurizer fitted with the same language and options. */
+  restore(state: FeaturizerState): this {
+    this.wordIds = state.wordIds;
+    this.charIds = state.charIds;
+    this.idf = state.idf;
+    this.isChar = state.isChar;
+    return this;
   }
 
   /** Builds the vocabulary and idf from training texts and returns their vectors. */
