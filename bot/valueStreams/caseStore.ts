@@ -38,9 +38,14 @@ interface CaseFile {
   cases: ValueStreamCase[];
 }
 
-/** Cases in one lowdb file (`<DATA_DIR>/cases.json`). */
+/**
+ * Cases in one lowdb file (`<DATA_DIR>/cases.json`), read once and then served from memory (a
+ * status question must not wait for the disk); every change is written before it resolves. The file
+ * therefore belongs to one bot process.
+ */
 export class LowdbCaseStore implements CaseStore {
   private readonly lock = new KeyedLock();
+  private db?: Promise<Low<CaseFile>>;
 
   constructor(
     private readonly file: string,
@@ -53,8 +58,15 @@ export class LowdbCaseStore implements CaseStore {
       const created: ValueStreamCase = { ...structuredClone(input), id: randomUUID(), number: `${code}-${db.data.next}`, tasks: {}, createdAt: this.now().toISOString() };
       db.data.next += 1;
       db.data.cases.push(created);
-      await db.write();
-      return created;
+      try {
+        await db.write();
+      } catch (error) {
+        // Memory must not hold what the file does not.
+        db.data.cases.pop();
+        db.data.next -= 1;
+        throw error;
+      }
+      return structuredClone(created);
     });
   }
 
@@ -63,23 +75,35 @@ export class LowdbCaseStore implements CaseStore {
       const db = await this.open();
       const found = db.data.cases.find((c) => c.id === id);
       if (!found) throw new Error(`No case with id ${id}`);
+      const before = found.tasks;
       found.tasks = { ...tasks };
-      await db.write();
+      try {
+        await db.write();
+      } catch (error) {
+        found.tasks = before;
+        throw error;
+      }
     });
   }
 
   async get(id: string): Promise<ValueStreamCase | undefined> {
-    return (await this.open()).data.cases.find((c) => c.id === id);
+    const found = (await this.open()).data.cases.find((c) => c.id === id);
+    return found && structuredClone(found);
   }
 
   async listByRequester(userId: string): Promise<ValueStreamCase[]> {
-    return (await this.open()).data.cases.filter((c) => c.requester.userId === userId);
+    return structuredClone((await this.open()).data.cases.filter((c) => c.requester.userId === userId));
   }
 
-  private async open(): Promise<Low<CaseFile>> {
-    await mkdir(path.dirname(this.file), { recursive: true });
-    const db = new Low<CaseFile>(new JSONFile(this.file), { next: 1001, cases: [] });
-    await db.read();
-    return db;
+  private open(): Promise<Low<CaseFile>> {
+    this.db ??= (async () => {
+      await mkdir(path.dirname(this.file), { recursive: true });
+      const db = new Low<CaseFile>(new JSONFile(this.file), { next: 1001, cases: [] });
+      await db.read();
+      return db;
+    })();
+    // A failed read (e.g. a broken file) is tried again next time instead of being remembered.
+    this.db.catch(() => (this.db = undefined));
+    return this.db;
   }
 }
