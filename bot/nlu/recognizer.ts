@@ -6,6 +6,7 @@ import { LanguageDetector } from './languageDetector';
 import { isOutOfScope } from './outOfScope';
 import { normalizeText } from './textNormalize';
 import { OUT_OF_SCOPE, type IntentClassifier, type LabelledText, type ScoredLabel } from './types';
+import { deepFreeze } from '../util/deepFreeze';
 
 /** Confidence limits that choose what the bot does with a message; all in [0,1]. */
 export interface RecognizerThresholds {
@@ -56,6 +57,9 @@ const MIN_LANGUAGE_CONFIDENCE = 0.85;
 const MIN_LANGUAGE_WORDS = 3;
 /** How much keyword evidence can lift a FAQ entry's score. */
 const KEYWORD_WEIGHT = 0.25;
+/** Messages up to this long are remembered (see {@link Recognizer.recognize}). */
+const MEMO_MAX_CHARS = 40;
+const MEMO_SIZE = 500;
 
 interface Ranked {
   scores: ScoredLabel[];
@@ -77,6 +81,8 @@ interface LanguageModel {
  * routing into one ranked result with a confidence in [0,1].
  */
 export class Recognizer implements MessageRecognizer {
+  private readonly memo = new Map<string, Recognition>();
+
   constructor(
     private readonly models: Record<Language, LanguageModel>,
     private readonly detector: LanguageDetector,
@@ -88,6 +94,23 @@ export class Recognizer implements MessageRecognizer {
    * @param fallbackLanguage the language to use when the message does not show its own (the user's).
    */
   recognize(text: string, fallbackLanguage: Language): Recognition {
+    // Short messages (answers, button titles, greetings: "ja", "IT-Service", "danke") repeat across
+    // employees and are the dearest to recognize (both languages, spelling correction), so their
+    // recognition is remembered. The model never changes: a retrained one is a new Recognizer.
+    if (text.length > MEMO_MAX_CHARS) return this.recognizeAnew(text, fallbackLanguage);
+    const key = `${fallbackLanguage}:${text}`;
+    let recognition = this.memo.get(key);
+    if (recognition) {
+      this.memo.delete(key);
+    } else {
+      recognition = deepFreeze(this.recognizeAnew(text, fallbackLanguage));
+      if (this.memo.size >= MEMO_SIZE) this.memo.delete(this.memo.keys().next().value!);
+    }
+    this.memo.set(key, recognition);
+    return recognition;
+  }
+
+  private recognizeAnew(text: string, fallbackLanguage: Language): Recognition {
     const detected = this.detector.detect(text);
     // A word or two ("Drucker", "Facility Management", a button title) say too little about the language to switch.
     const words = normalizeText(text).split(' ').filter((w) => /[a-z]{2}/.test(w)).length;
@@ -150,6 +173,7 @@ export class Recognizer implements MessageRecognizer {
     return { ...base, decision: 'clarify' };
   }
 }
+
 
 /** The recognition of a message without text (a card button's value): nothing to recognize. */
 export function noTextRecognition(language: Language): Recognition {

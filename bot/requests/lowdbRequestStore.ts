@@ -4,6 +4,7 @@ import path from 'node:path';
 import { TextFile } from 'lowdb/node';
 import { KeyedLock } from '../storage/keyedLock';
 import type { NewServiceRequest, RequestStore, ServiceRequest } from './serviceRequest';
+import { deepFreeze } from '../util/deepFreeze';
 
 const FIRST_NUMBER = 1001;
 /** Written by earlier versions; still read, so numbers never go back. */
@@ -223,13 +224,6 @@ function validDepartment(department: string): void {
   if (!/^[a-z][a-z0-9_-]*$/.test(department)) throw new Error(`Invalid department id "${department}"`);
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 function prefixOf(department: string): string {
   return department.slice(0, 3).toUpperCase();

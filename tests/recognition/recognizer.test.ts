@@ -109,4 +109,13 @@ describe('recognizer on the demo knowledge base', () => {
     const strict = trainRecognizer(content, (language) => createIntentClassifier(language), { answer: 1, disambiguate: 1, outOfScope: 0.12 });
     expect(strict.recognize('Urlaub', 'de').decision).toBe('clarify');
   });
+  it('remembers short messages per fallback language, and no caller can change the remembered result', () => {
+    const first = recognizer.recognize('VPN?', 'de');
+    expect(() => {
+      (first.candidates as unknown as unknown[]).length = 0;
+    }).toThrow(TypeError);
+    expect(recognizer.recognize('VPN?', 'de')).toEqual(first);
+    expect(recognizer.recognize('VPN?', 'de').candidates.length).toBeGreaterThan(0);
+    expect(recognizer.recognize('VPN?', 'en').language).toBe('en');
+  });
 });
