@@ -40,6 +40,7 @@ import { registerDashboardApi } from './staff/dashboardApi';
 import { makeServer } from './http/server';
 import { messagesFor } from './i18n/messages';
 import { createLogger, type Logger } from './logger';
+import { ConnectorReusingAuthentication } from './channels/connectorReuse';
 import { trainRecognizer, type MessageRecognizer } from './nlu/recognizer';
 import { createIntentClassifier } from './nlu/textClassifier';
 import { trainContentInWorkers } from './nlu/trainInWorkers';
@@ -141,12 +142,14 @@ export function buildApp(config: AppConfig, options: AppOptions = {}): App {
     options: { defaultLanguage: config.DEFAULT_LANGUAGE, maxMessageLength: config.MAX_MESSAGE_LENGTH }
   });
 
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.MicrosoftAppId,
-    MicrosoftAppPassword: config.MicrosoftAppPassword,
-    MicrosoftAppType: config.MicrosoftAppType,
-    MicrosoftAppTenantId: config.MicrosoftAppTenantId
-  });
+  const auth = new ConnectorReusingAuthentication(
+    new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppId: config.MicrosoftAppId,
+      MicrosoftAppPassword: config.MicrosoftAppPassword,
+      MicrosoftAppType: config.MicrosoftAppType,
+      MicrosoftAppTenantId: config.MicrosoftAppTenantId
+    })
+  );
   // Channels: web chat over the in-process Direct Line, Teams middleware (bot/channels/createChannels.ts).
   const channels = createChannels({ config, logger, bot });
   const adapter = channels.createAdapter(auth);
