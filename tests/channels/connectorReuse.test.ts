@@ -15,6 +15,11 @@ describe('ConnectorReusingAuthentication', () => {
     expect(other).not.toBe(a);
   });
 
+  it('gives every turn of the same bot the same UserTokenClient', async () => {
+    const auth = new ConnectorReusingAuthentication(new ConfigurationBotFrameworkAuthentication({}));
+    expect(await auth.createUserTokenClient(anonymous)).toBe(await auth.createUserTokenClient(anonymous));
+  });
+
   it('sends through the reused client to the right connector', async () => {
     const first = await new FakeConnector().start();
     const second = await new FakeConnector().start();
