@@ -6,6 +6,7 @@ import {
   WaterfallDialog,
   type DialogContext,
   type DialogState,
+  type DialogStateManagerConfiguration,
   type DialogTurnResult,
   type WaterfallStepContext
 } from 'botbuilder-dialogs';
@@ -28,12 +29,16 @@ import { turnLanguage, turnRecognition } from './turnState';
 
 export const MAIN_DIALOG = 'main';
 const STEPS = 'main.steps';
+/** Where DialogStateManager looks for its configuration in the turn state (botbuilder-dialogs 4.23). */
+const MEMORY_CONFIGURATION_KEY = 'DialogStateManagerConfiguration';
 
 /**
  * The root of the dialog tree: routes each new message by its recognition (answer, did-you-mean,
  * ask back, out of scope, or an intent's own dialog) and lets "cancel" and "help" interrupt any step.
  */
 export class MainDialog extends ComponentDialog {
+  private memoryConfiguration?: DialogStateManagerConfiguration;
+
   constructor(private readonly services: DialogServices) {
     super(MAIN_DIALOG);
     this.addDialog(new DisambiguationDialog(services));
@@ -69,7 +74,15 @@ export class MainDialog extends ComponentDialog {
   private async rootContext(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<DialogContext> {
     const dialogSet = new DialogSet(dialogState);
     dialogSet.add(this);
-    return dialogSet.createContext(context);
+    // botbuilder-dialogs builds its memory-scope configuration anew on every turn (a service
+    // collection with zod checks: about 4 % of a turn's CPU) unless the turn state holds one under
+    // this key. The scopes are stateless, so the first turn's configuration serves every later turn.
+    if (this.memoryConfiguration && !context.turnState.has(MEMORY_CONFIGURATION_KEY)) {
+      context.turnState.set(MEMORY_CONFIGURATION_KEY, this.memoryConfiguration);
+    }
+    const dc = await dialogSet.createContext(context);
+    this.memoryConfiguration ??= dc.state.configuration;
+    return dc;
   }
 
   protected async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
