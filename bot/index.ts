@@ -41,6 +41,7 @@ import { makeServer } from './http/server';
 import { messagesFor } from './i18n/messages';
 import { createLogger, type Logger } from './logger';
 import { ConnectorReusingAuthentication } from './channels/connectorReuse';
+import { startDirectLineRetention } from './channels/directline/directLineRetention';
 import { trainRecognizer, type MessageRecognizer } from './nlu/recognizer';
 import { createIntentClassifier } from './nlu/textClassifier';
 import { trainContentInWorkers } from './nlu/trainInWorkers';
@@ -174,6 +175,8 @@ export function buildApp(config: AppConfig, options: AppOptions = {}): App {
     consoleUrl: `${publicUrl}/staff`
   });
   const stopNotifier = notifier.start();
+  const stopRetention =
+    config.DIRECT_LINE_RETENTION_DAYS > 0 ? startDirectLineRetention(channels.directLine.store, config.DIRECT_LINE_RETENTION_DAYS, logger, now) : () => undefined;
 
   const health = () => ({ faqEntries: { de: knowledge.content.faq.de.length, en: knowledge.content.faq.en.length } });
   const server = makeServer({ adapter, bot, logger, maxBodyBytes: config.MAX_BODY_BYTES, health });
@@ -218,6 +221,7 @@ export function buildApp(config: AppConfig, options: AppOptions = {}): App {
   const close = async () => {
     stopCases();
     stopNotifier();
+    stopRetention();
     await notifier.idle();
     await storage.close();
     await interactions.close();

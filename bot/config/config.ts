@@ -76,6 +76,7 @@ const envSchema = z
     ),
     DIRECT_LINE_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     DIRECT_LINE_TOKEN_TTL_SECONDS: emptyAsUnset(z.coerce.number().int().min(60).max(86_400).default(1800)),
+    DIRECT_LINE_RETENTION_DAYS: emptyAsUnset(z.coerce.number().int().min(0).max(3650).default(30)),
     DIRECT_LINE_CONNECTOR_URL: httpUrl(['http:', 'https:']),
     WEBCHAT_ALLOWED_ORIGINS: commaList,
     TEAMS_ALLOWED_TENANTS: commaList,

@@ -25,6 +25,8 @@ export interface DirectLineStore {
    * continue from; undefined when the conversation does not exist.
    */
   activitiesAfter(conversationId: string, watermark: number): Promise<{ activities: DirectLineActivity[]; watermark: number } | undefined>;
+  /** Removes the conversations created or last written to before `cutoff`; resolves with how many. */
+  deleteInactiveSince(cutoff: Date): Promise<number>;
 }
 
 /** The id Direct Line gives the activity with this watermark, e.g. `abc|0000007`. */

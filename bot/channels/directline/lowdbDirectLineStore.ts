@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
@@ -62,6 +62,28 @@ export class LowdbDirectLineStore implements DirectLineStore {
     return { activities, watermark: Math.max(watermark, data.next - 1) };
   }
 
+  async deleteInactiveSince(cutoff: Date): Promise<number> {
+    let deleted = 0;
+    for (const folder of await readdir(this.directory).catch(() => [] as string[])) {
+      const files = await readdir(path.join(this.directory, folder)).catch(() => [] as string[]);
+      for (const name of files.filter((f) => f.endsWith('.json'))) {
+        const file = path.join(this.directory, folder, name);
+        const modified = (await stat(file).catch(() => undefined))?.mtime.getTime();
+        if (modified === undefined || modified >= cutoff.getTime()) continue;
+        const id = await conversationIdIn(file);
+        // Under the conversation's lock and checked again: a message written meanwhile keeps it.
+        const removed = async () => {
+          const current = (await stat(file).catch(() => undefined))?.mtime.getTime();
+          if (current === undefined || current >= cutoff.getTime()) return false;
+          await rm(file, { force: true });
+          return true;
+        };
+        if (await (id ? this.lock.run(id, removed) : removed())) deleted++;
+      }
+    }
+    return deleted;
+  }
+
   private async open(conversationId: string): Promise<Low<ConversationFile | null>> {
     const db = new Low<ConversationFile | null>(new JSONFile(this.fileOf(conversationId)), null);
     try {
@@ -77,5 +99,14 @@ export class LowdbDirectLineStore implements DirectLineStore {
   private fileOf(conversationId: string): string {
     const hash = createHash('sha256').update(conversationId).digest('hex');
     return path.join(this.directory, hash.slice(0, 2), `${hash.slice(2, 40)}.json`);
+  }
+}
+
+/** The conversation id stored in a file; undefined when the file cannot be read (it is removed all the same). */
+async function conversationIdIn(file: string): Promise<string | undefined> {
+  try {
+    return (JSON.parse(await readFile(file, 'utf8')) as ConversationFile).conversation.id;
+  } catch {
+    return undefined;
   }
 }

@@ -5,6 +5,8 @@ interface ConversationRecord {
   conversation: DirectLineConversation;
   next: number;
   activities: AppendedActivity[];
+  /** Date.now() of the last write. */
+  touchedAt: number;
 }
 
 /** A {@link DirectLineStore} in memory, for tests and throw-away demos; keeps the newest `maxActivities`. */
@@ -16,7 +18,7 @@ export class MemoryDirectLineStore implements DirectLineStore {
   async createConversation(conversation: DirectLineConversation) {
     const existing = this.conversations.get(conversation.id);
     if (existing) return { conversation: structuredClone(existing.conversation), created: false };
-    this.conversations.set(conversation.id, { conversation: structuredClone(conversation), next: 1, activities: [] });
+    this.conversations.set(conversation.id, { conversation: structuredClone(conversation), next: 1, activities: [], touchedAt: Date.now() });
     return { conversation: structuredClone(conversation), created: true };
   }
 
@@ -31,6 +33,7 @@ export class MemoryDirectLineStore implements DirectLineStore {
     const watermark = record.next++;
     const stored = { activity: { ...structuredClone(activity), id: activityIdFor(conversationId, watermark) }, watermark };
     record.activities.push(stored);
+    record.touchedAt = Date.now();
     if (record.activities.length > this.maxActivities) record.activities.splice(0, record.activities.length - this.maxActivities);
     return structuredClone(stored);
   }
@@ -40,5 +43,13 @@ export class MemoryDirectLineStore implements DirectLineStore {
     if (!record) return undefined;
     const activities = record.activities.filter((a) => a.watermark > watermark).map((a) => structuredClone(a.activity));
     return { activities, watermark: Math.max(watermark, record.next - 1) };
+  }
+
+  async deleteInactiveSince(cutoff: Date): Promise<number> {
+    let deleted = 0;
+    for (const [id, record] of this.conversations) {
+      if (record.touchedAt < cutoff.getTime() && this.conversations.delete(id)) deleted++;
+    }
+    return deleted;
   }
 }

@@ -1,3 +1,5 @@
+import { readdir, readFile, utimes } from 'node:fs/promises';
+import path from 'node:path';
 import type { DirectLineStore } from '../../../bot/channels/directline/directLineStore';
 import { LowdbDirectLineStore } from '../../../bot/channels/directline/lowdbDirectLineStore';
 import { MemoryDirectLineStore } from '../../../bot/channels/directline/memoryDirectLineStore';
@@ -61,5 +63,36 @@ describe.each([
     await store.createConversation(conversation('c6'));
     const appended = await Promise.all(['a', 'b', 'c'].map((text) => store.appendActivity('c6', message(text))));
     expect(appended.map((a) => a!.watermark).sort()).toEqual([1, 2, 3]);
+  });
+
+  it('removes the conversations written to before a cutoff, and keeps the others', async () => {
+    await store.createConversation(conversation('c7'));
+    await store.appendActivity('c7', message('hallo'));
+    expect(await store.deleteInactiveSince(new Date(Date.now() - 60_000))).toBe(0);
+    expect(await store.getConversation('c7')).toBeDefined();
+    expect(await store.deleteInactiveSince(new Date(Date.now() + 60_000))).toBe(1);
+    expect(await store.getConversation('c7')).toBeUndefined();
+    expect(await store.appendActivity('c7', message('zu spät'))).toBeUndefined();
+  });
+});
+
+describe('LowdbDirectLineStore retention', () => {
+  it('removes only the files untouched for longer than the retention, by their modification time', async () => {
+    const { dir, cleanup } = await makeTempDir('anlaufstelle-directline-');
+    const store = new LowdbDirectLineStore(dir);
+    await store.createConversation(conversation('old'));
+    await store.createConversation(conversation('recent'));
+    const files = (await readdir(dir, { recursive: true })).map(String).filter((f) => f.endsWith('.json'));
+    for (const file of files) {
+      const { conversation: stored } = JSON.parse(await readFile(path.join(dir, file), 'utf8'));
+      if (stored.id === 'old') {
+        const fortyDaysAgo = new Date(Date.now() - 40 * 24 * 3_600_000);
+        await utimes(path.join(dir, file), fortyDaysAgo, fortyDaysAgo);
+      }
+    }
+    expect(await store.deleteInactiveSince(new Date(Date.now() - 30 * 24 * 3_600_000))).toBe(1);
+    expect(await store.getConversation('old')).toBeUndefined();
+    expect(await store.getConversation('recent')).toBeDefined();
+    await cleanup();
   });
 });
