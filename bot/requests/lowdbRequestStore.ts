@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'no
 import path from 'node:path';
 import { TextFileSync } from 'lowdb/node';
 import { KeyedLock } from '../storage/keyedLock';
-import type { NewServiceRequest, RequestStore, ServiceRequest } from './serviceRequest';
 import { deepFreeze } from '../util/deepFreeze';
+import type { NewServiceRequest, RequestStore, ServiceRequest } from './serviceRequest';
 
 const FIRST_NUMBER = 1001;
 /** Written by earlier versions; still read, so numbers never go back. */
@@ -26,13 +26,18 @@ export function requestFile(directory: string, request: Pick<ServiceRequest, 'id
  * request files (and the sequence file earlier versions wrote), 1001 in an empty folder.
  */
 export function nextRequestNumber(directory: string): number {
-  let next = readSequence(path.join(directory, SEQUENCE_FILE));
   let files: string[] = [];
   try {
     files = readdirSync(path.join(directory, REQUESTS_FOLDER));
   } catch {
     // no requests yet
   }
+  return nextNumberAfter(directory, files);
+}
+
+/** One more than the highest number among these request file names and the old sequence file. */
+function nextNumberAfter(directory: string, files: readonly string[]): number {
+  let next = readSequence(path.join(directory, SEQUENCE_FILE));
   for (const file of files) {
     const name = FILE_NAME.exec(file);
     if (name) next = Math.max(next, Number(name[1]) + 1);
@@ -48,9 +53,10 @@ export function nextRequestNumber(directory: string): number {
  * are, and a transfer to another department is one atomic write. The next number follows the highest
  * number among the file names, so filing writes nothing else. The write is synchronous (a few KB into
  * the page cache, then a rename): asynchronously it took four trips through libuv's thread pool, and
- * under load each trip waited for the busy event loop, so filing a ticket took 35–70 ms instead of 20. The files are read once, on first
- * use; after that this process serves every read from memory, so the store belongs to one bot
- * process (several instances need a shared implementation of {@link RequestStore}, e.g. PostgreSQL).
+ * under load each trip waited for the busy event loop, so filing a ticket took 35–70 ms instead of 20.
+ *
+ * The files are read once, on first use; after that this process serves every read from memory, so
+ * the store belongs to one bot process (several instances need a shared implementation of {@link RequestStore}, e.g. PostgreSQL).
  * Returned requests are frozen snapshots: a change goes through {@link update}.
  *
  * Queue files of the earlier format (`<dir>/<department>.json` with `{ requests: [...] }`) are
@@ -136,15 +142,12 @@ export class LowdbRequestStore implements RequestStore {
   /** Reads every request file once (synchronously: a few ms per thousand small files) and converts old queue files. */
   private async load(): Promise<Loaded> {
     if (this.loaded) return this.loaded;
-    mkdirSync(path.join(this.directory, REQUESTS_FOLDER), { recursive: true });
-    const store: Loaded = {
-      byId: new Map(),
-      byRequester: new Map(),
-      next: nextRequestNumber(this.directory)
-    };
     const folder = path.join(this.directory, REQUESTS_FOLDER);
+    mkdirSync(folder, { recursive: true });
+    const files = readdirSync(folder);
+    const store: Loaded = { byId: new Map(), byRequester: new Map(), next: nextNumberAfter(this.directory, files) };
     const found: ServiceRequest[] = [];
-    for (const file of readdirSync(folder)) {
+    for (const file of files) {
       if (!FILE_NAME.test(file)) continue;
       const request = this.readRequest(path.join(folder, file));
       if (request) found.push(request);
@@ -225,7 +228,6 @@ function numberOf(request: ServiceRequest): number {
 function validDepartment(department: string): void {
   if (!/^[a-z][a-z0-9_-]*$/.test(department)) throw new Error(`Invalid department id "${department}"`);
 }
-
 
 function prefixOf(department: string): string {
   return department.slice(0, 3).toUpperCase();
