@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Storage, StoreItems } from 'botbuilder';
-import { JSONFileSync, TextFile } from 'lowdb/node';
+import { TextFile, TextFileSync } from 'lowdb/node';
 import { KeyedLock } from './keyedLock';
 
 /** What one state file holds: the storage key, so files stay readable, and the item with its eTag. */
@@ -147,7 +147,8 @@ export class LowdbStorage implements Storage {
         }
       });
     // A few files at a time: every file write takes libuv's thread pool (4 threads) four times, and a
-    // round of hundreds at once would make request filing and the interaction log wait behind it.
+    // round of hundreds at once would make all other file work of the bot (Direct Line conversations,
+    // cases, FAQ drafts) wait behind it.
     const round = Promise.all(
       Array.from({ length: Math.min(FLUSH_CONCURRENCY, keys.length) }, async () => {
         for (let key = keys.pop(); key !== undefined; key = keys.pop()) await writeOne(key);
@@ -168,20 +169,12 @@ export class LowdbStorage implements Storage {
 
   /** The record of a key: from memory, else from its file (then kept in memory). */
   private current(key: string): CachedRecord | null {
-    const cached = this.cache.get(key);
-    if (cached) {
-      // Most recently used last: eviction takes the oldest first.
-      this.cache.delete(key);
-      this.cache.set(key, cached);
-      return cached;
-    }
-    const record = this.load(key);
-    if (!record) return null;
-    const loaded = { text: JSON.stringify(record), eTag: record.item.eTag };
-    this.remember(key, loaded);
-    return loaded;
+    const record = this.cache.get(key) ?? this.load(key);
+    if (record) this.remember(key, record);
+    return record;
   }
 
+  /** Keeps a record as the most recently used (eviction takes the oldest first). */
   private remember(key: string, record: CachedRecord): void {
     this.cache.delete(key);
     this.cache.set(key, record);
@@ -199,16 +192,19 @@ export class LowdbStorage implements Storage {
     }
   }
 
-  private load(key: string): StoredRecord | null {
+  /** A key's record from its file, the text kept as read; null when there is none. */
+  private load(key: string): CachedRecord | null {
     const file = this.fileOf(key);
+    let text: string | null;
     let record: StoredRecord | null;
     try {
-      record = new JSONFileSync<StoredRecord>(file).read();
+      text = new TextFileSync(file).read();
+      record = text === null ? null : (JSON.parse(text) as StoredRecord);
     } catch (error) {
       throw new Error(`Storage: state file for "${key}" is unreadable (${file}): ${(error as Error).message}`);
     }
     // Two keys never share a file unless their SHA-256 collides; the check keeps that honest.
-    return record && record.key === key ? record : null;
+    return text !== null && record?.key === key ? { text, eTag: record.item.eTag } : null;
   }
 
   private async save(key: string, text: string): Promise<void> {
