@@ -99,12 +99,6 @@ export class TextClassifier implements IntentClassifier {
     return { labels, weights, bias, featurizer: featurizer.exportState() };
   }
 
-  /** Trains on `examples` and returns the model as data (what a training thread sends back). */
-  trainAndExport(examples: readonly LabelledText[]): TrainedModel {
-    this.train(examples);
-    return this.exportModel();
-  }
-
   /** Uses a model trained elsewhere (another thread) with the same language and options instead of training. */
   importModel(model: TrainedModel): this {
     const featurizer = new TextFeaturizer(this.language, this.options.features).restore(model.featurizer);

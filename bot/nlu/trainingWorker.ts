@@ -7,5 +7,7 @@ import { TextClassifier } from './textClassifier';
 import type { TrainingJob } from './trainInWorkers';
 
 const job = workerData as TrainingJob;
-const model = new TextClassifier(job.language, job.options).trainAndExport(job.examples);
+const classifier = new TextClassifier(job.language, job.options);
+classifier.train(job.examples);
+const model = classifier.exportModel();
 parentPort!.postMessage(model, [model.weights.buffer, model.bias.buffer]);
