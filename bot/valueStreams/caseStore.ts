@@ -96,14 +96,17 @@ export class LowdbCaseStore implements CaseStore {
   }
 
   private open(): Promise<Low<CaseFile>> {
-    this.db ??= (async () => {
-      await mkdir(path.dirname(this.file), { recursive: true });
-      const db = new Low<CaseFile>(new JSONFile(this.file), { next: 1001, cases: [] });
-      await db.read();
-      return db;
-    })();
-    // A failed read (e.g. a broken file) is tried again next time instead of being remembered.
-    this.db.catch(() => (this.db = undefined));
+    if (!this.db) {
+      const opening = (async () => {
+        await mkdir(path.dirname(this.file), { recursive: true });
+        const db = new Low<CaseFile>(new JSONFile(this.file), { next: 1001, cases: [] });
+        await db.read();
+        return db;
+      })();
+      // A failed read (e.g. a broken file) is tried again next time instead of being remembered.
+      opening.catch(() => this.db === opening && (this.db = undefined));
+      this.db = opening;
+    }
     return this.db;
   }
 }
