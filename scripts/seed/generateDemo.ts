@@ -27,7 +27,6 @@ export interface DemoOptions {
 export interface DemoData {
   requests: ServiceRequest[];
   events: InteractionEvent[];
-  nextNumber: number;
 }
 
 const MINUTE = 60_000;
@@ -279,7 +278,7 @@ export async function generateDemoData(options: DemoOptions): Promise<DemoData> 
   }
 
   events.sort((a, b) => a.at.localeCompare(b.at));
-  return { requests: await store.listAll(), events, nextNumber: store.nextNumber };
+  return { requests: await store.listAll(), events };
 }
 
 /** Minutes after midnight of a workday question: mornings busiest, a few in the evening. */

@@ -18,11 +18,6 @@ export class MemoryRequestStore implements RequestStore {
     this.next = firstNumber;
   }
 
-  /** The number the next request would get (for the sequence file). */
-  get nextNumber(): number {
-    return this.next;
-  }
-
   async create(input: NewServiceRequest): Promise<ServiceRequest> {
     const at = this.now().toISOString();
     const request: ServiceRequest = {
