@@ -70,7 +70,8 @@ function post(agent: http.Agent, url: URL, body: string, timeoutMs: number): Pro
   });
 }
 
-function activity(text: string, conversation: string, user: string, locale: string, sequence: number): string {
+/** The JSON body of an employee's message that asks for the replies in the response (expectReplies). */
+export function activity(text: string, conversation: string, user: string, locale: string, sequence: number): string {
   return JSON.stringify({
     type: 'message',
     id: `${conversation}-${sequence}`,

@@ -1,22 +1,13 @@
 import http from 'node:http';
 import { startChild, type ChildServer } from './childServer';
+import { activity } from './loadClient';
 
 /** A real question, and what shows that the bot answered it from its knowledge base. */
 const QUESTION = 'Ich habe mein Passwort vergessen';
 const ANSWERED = /Passwort/;
 
 function ask(baseUrl: string): Promise<string[]> {
-  const body = JSON.stringify({
-    type: 'message',
-    text: QUESTION,
-    locale: 'de-DE',
-    channelId: 'directline',
-    serviceUrl: 'http://127.0.0.1:9/unused',
-    deliveryMode: 'expectReplies',
-    from: { id: 'startup-probe' },
-    recipient: { id: 'anlaufstelle-bot' },
-    conversation: { id: `startup-probe-${Date.now()}` }
-  });
+  const body = activity(QUESTION, `startup-probe-${Date.now()}`, 'startup-probe', 'de-DE', 1);
   return new Promise((resolve, reject) => {
     const request = http.request(new URL('/api/messages', baseUrl), { method: 'POST', headers: { 'content-type': 'application/json' } }, (response) => {
       const chunks: Buffer[] = [];
