@@ -10,6 +10,7 @@ import type { Language } from './content/schema';
 import { messagesFor } from './i18n/messages';
 import { noTextRecognition, type MessageRecognizer } from './nlu/recognizer';
 import type { TranscriptLine } from './requests/serviceRequest';
+import type { Clock } from './clock';
 
 /** What the bot remembers about an employee across conversations. */
 export interface UserProfile {
@@ -33,8 +34,8 @@ export interface BotDependencies {
   transcript: StatePropertyAccessor<TranscriptLine[]>;
   logger: Logger;
   options: BotOptions;
-  /** The clock of transcript lines. */
-  now?: () => Date;
+  /** The app's clock (transcript lines). */
+  now: Clock;
 }
 
 /**
@@ -138,7 +139,7 @@ export class AnlaufstelleBot extends ActivityHandler {
   }
 
   private now(): Date {
-    return this.deps.now ? this.deps.now() : new Date();
+    return this.deps.now();
   }
 
   private async languageOf(context: TurnContext): Promise<Language> {

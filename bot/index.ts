@@ -49,6 +49,7 @@ import type { IntentClassifier } from './nlu/types';
 import { LowdbRequestStore } from './requests/lowdbRequestStore';
 import type { RequestStore, TranscriptLine } from './requests/serviceRequest';
 import { LowdbStorage } from './storage/lowdbStorage';
+import { systemClock, type Clock } from './clock';
 
 /** Everything the running bot is made of; built once by {@link buildApp}. */
 export interface App {
@@ -76,8 +77,8 @@ export interface App {
 /** What tests and tools may replace; production uses the defaults. */
 export interface AppOptions {
   logger?: Logger;
-  /** The clock (business hours, queue times). */
-  now?: () => Date;
+  /** The app's clock (business hours, queue times, every stored time). */
+  now: Clock;
   /** The content to answer from, as {@link loadStartContent} gives it (else loaded here). */
   content?: Content;
   /** Classifiers already trained on `content` (e.g. in worker threads); the others are trained here. */
@@ -100,9 +101,9 @@ function approvedFaqFile(config: AppConfig): string {
  * The composition root: loads and validates content, trains the recognizer, opens the lowdb stores
  * and wires bot, dialogs and server together. Throws ConfigError or ContentError on bad input.
  */
-export function buildApp(config: AppConfig, options: AppOptions = {}): App {
+export function buildApp(config: AppConfig, options: AppOptions): App {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
-  const now = options.now ?? (() => new Date());
+  const now = options.now;
   const content = options.content ?? loadStartContent(config);
   const thresholds = { answer: config.THRESHOLD_ANSWER, disambiguate: config.THRESHOLD_DISAMBIGUATE, outOfScope: config.THRESHOLD_OUT_OF_SCOPE };
   const train = (current: Content, trained?: ReadonlyMap<Language, IntentClassifier>) =>
@@ -152,7 +153,7 @@ export function buildApp(config: AppConfig, options: AppOptions = {}): App {
     })
   );
   // Channels: web chat over the in-process Direct Line, Teams middleware (bot/channels/createChannels.ts).
-  const channels = createChannels({ config, logger, bot });
+  const channels = createChannels({ config, logger, bot, now });
   const adapter = channels.createAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, conversation: context.activity.conversation?.id }, 'turn failed');
@@ -184,11 +185,11 @@ export function buildApp(config: AppConfig, options: AppOptions = {}): App {
   // Like knowledge/ and intents/, the web files are found relative to the working directory.
   registerStaffPage(server, path.resolve('web', 'staff'));
   // One draft store for the console and the dashboard (one lock per file).
-  const faqDrafts = new LowdbFaqDraftStore(path.join(config.DATA_DIR, 'knowledge', 'drafts.json'));
+  const faqDrafts = new LowdbFaqDraftStore(path.join(config.DATA_DIR, 'knowledge', 'drafts.json'), now);
   registerStaffApi(server, {
     accounts: staffAccounts,
-    sessions: new StaffSessions(storage, config.STAFF_SESSION_HOURS * 3_600_000),
-    throttle: new LoginThrottle(storage),
+    sessions: new StaffSessions(storage, config.STAFF_SESSION_HOURS * 3_600_000, now),
+    throttle: new LoginThrottle(storage, now),
     handoff,
     requests,
     drafts: faqDrafts,
@@ -204,7 +205,7 @@ export function buildApp(config: AppConfig, options: AppOptions = {}): App {
   const addressedGaps = new LowdbAddressedGapStore(path.join(config.DATA_DIR, 'knowledge', 'addressed-gaps.json'));
   const serviceMetrics = new ServiceMetrics({ requests, interactions, knowledge, addressedGaps, now });
   registerDashboardApi(server, {
-    sessions: new StaffSessions(storage, config.STAFF_SESSION_HOURS * 3_600_000),
+    sessions: new StaffSessions(storage, config.STAFF_SESSION_HOURS * 3_600_000, now),
     metrics: serviceMetrics,
     knowledge,
     drafts: faqDrafts,
@@ -255,7 +256,7 @@ async function main(): Promise<void> {
     // Both languages train side by side in worker threads: start-up takes less time on two cores,
     // and approving a FAQ entry retrains without stopping the turns of everybody else.
     const classifiers = await trainContentInWorkers(content);
-    app = buildApp(config, { content, classifiers, trainClassifiers: trainContentInWorkers });
+    app = buildApp(config, { now: systemClock, content, classifiers, trainClassifiers: trainContentInWorkers });
   } catch (error) {
     if (error instanceof ConfigError || error instanceof ContentError || error instanceof StaffAccountsError) {
       console.error(`Anlaufstelle cannot start.\n${error.message}`);

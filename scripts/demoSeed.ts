@@ -102,7 +102,7 @@ async function main(): Promise<void> {
 async function printFigures(dataDir: string, content: ReturnType<typeof loadContent>, options: Options): Promise<void> {
   const knowledge = new KnowledgeBase(content);
   const metrics = new ServiceMetrics({
-    requests: new LowdbRequestStore(path.join(dataDir, 'queues')),
+    requests: new LowdbRequestStore(path.join(dataDir, 'queues'), () => options.now),
     interactions: new FileInteractionLog(path.join(dataDir, 'interactions')),
     knowledge,
     addressedGaps: new LowdbAddressedGapStore(path.join(dataDir, 'knowledge', 'addressed-gaps.json')),

@@ -20,11 +20,14 @@ import { SuggestedActionsAsCard } from './teams/suggestedActionsAsCard';
 import { TenantAllowList } from './teams/tenantAllowList';
 import { TypingIndicator } from './typingIndicator';
 import { registerWebChatRoutes } from './webchat/webChatRoutes';
+import type { Clock } from '../clock';
 
 export interface ChannelDependencies {
   config: AppConfig;
   logger: Logger;
   bot: { run(context: TurnContext): Promise<void> };
+  /** The app's clock. */
+  now: Clock;
   /** Replace the defaults, e.g. with shared implementations for several instances. */
   directLineStore?: DirectLineStore;
   directLineBus?: DirectLineEventBus;
@@ -51,12 +54,12 @@ export interface Channels {
  * Builds the channels. The Direct Line endpoint is a channel for our own bot in this process: see
  * {@link DirectLineChannel}; its store and event bus are interfaces so that several instances can share them.
  */
-export function createChannels({ config, logger, bot, directLineStore, directLineBus }: ChannelDependencies): Channels {
+export function createChannels({ config, logger, bot, now, directLineStore, directLineBus }: ChannelDependencies): Channels {
   const secret = config.DIRECT_LINE_SECRET ?? randomBytes(32).toString('base64url');
   if (!config.DIRECT_LINE_SECRET && config.NODE_ENV === 'development') {
     logger.warn('DIRECT_LINE_SECRET is not set: using a secret generated for this process; web chat sessions end with it');
   }
-  const tokens = new DirectLineTokens(secret, config.DIRECT_LINE_TOKEN_TTL_SECONDS);
+  const tokens = new DirectLineTokens(secret, config.DIRECT_LINE_TOKEN_TTL_SECONDS, now);
   const store = directLineStore ?? new LowdbDirectLineStore(path.join(config.DATA_DIR, 'directline'));
   const bus = directLineBus ?? new InProcessDirectLineEventBus((error) => logger.error({ err: error }, 'Direct Line listener failed'));
   const adapter = createDirectLineAdapter(tokens);
@@ -72,7 +75,7 @@ export function createChannels({ config, logger, bot, directLineStore, directLin
   };
   const serviceUrl = () => `${config.DIRECT_LINE_CONNECTOR_URL ?? publicUrl ?? ownUrl()}${CONNECTOR_PATH}/`;
   const botAccount = { id: config.MicrosoftAppId ?? 'anlaufstelle', name: config.BOT_NAME, role: 'bot' };
-  const channel = new DirectLineChannel({ store, bus, adapter, bot, botAccount, serviceUrl, logger });
+  const channel = new DirectLineChannel({ store, bus, adapter, bot, botAccount, serviceUrl, logger, now });
   const streams = new DirectLineStreams({ channel, bus, tokens, logger });
   const ownsReference = (reference: Partial<ConversationReference>) => isConnectorUrl(reference.serviceUrl);
 

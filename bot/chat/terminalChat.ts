@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import readline from 'node:readline';
+import { systemClock } from '../clock';
 
 /**
  * `npm run chat`: talks to a running bot from the terminal over the Bot Framework protocol, with
@@ -30,7 +31,8 @@ async function main(): Promise<void> {
           // German unless asked otherwise; the bot detects the language of each message anyway.
           locale: process.env.CHAT_LOCALE ?? 'de-DE',
           deliveryMode: 'expectReplies',
-          timestamp: new Date().toISOString(),
+          // A client's own time, as a channel stamps its activities.
+          timestamp: systemClock().toISOString(),
           ...activity
         })
       });

@@ -5,6 +5,7 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { z } from 'zod';
 import { KeyedLock } from '../storage/keyedLock';
+import type { Clock } from '../clock';
 
 const side = z
   .object({
@@ -51,7 +52,7 @@ export class LowdbFaqDraftStore implements FaqDraftStore {
 
   constructor(
     private readonly file: string,
-    private readonly now: () => Date = () => new Date()
+    private readonly now: Clock
   ) {}
 
   async create(input: FaqDraftInput, department: string, createdBy: string): Promise<FaqDraft> {

@@ -4,6 +4,7 @@ import { isActive, type Assignee, type NewServiceRequest, type RequestEvent, typ
 import { BusinessHours } from './businessHours';
 import { queuePosition, type QueuePosition } from './queueInfo';
 import type { RequestChange } from './requestChange';
+import type { Clock } from '../clock';
 
 /** A staff action that does not fit the request's state (e.g. claiming what another has claimed). */
 export class HandoffConflictError extends Error {}
@@ -20,7 +21,7 @@ export interface HandoffServiceDependencies {
   store: RequestStore;
   bus: EventBus<RequestChange>;
   knowledge: KnowledgeBase;
-  now?: () => Date;
+  now: Clock;
 }
 
 /**
@@ -29,11 +30,11 @@ export interface HandoffServiceDependencies {
  * stored and published on the request bus (the staff console and the employee notifier listen).
  */
 export class HandoffService {
-  private readonly now: () => Date;
+  private readonly now: Clock;
   private readonly hours = new Map<string, BusinessHours>();
 
   constructor(private readonly deps: HandoffServiceDependencies) {
-    this.now = deps.now ?? (() => new Date());
+    this.now = deps.now;
   }
 
   /** Opens a request in the department's queue and says where it stands. */

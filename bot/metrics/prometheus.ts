@@ -28,11 +28,11 @@ export function createMetricsRegistry(metrics: ServiceMetrics, departmentIds: ()
   const registry = new Registry();
   let cached: { at: number; snapshot: Promise<Snapshot> } | undefined;
   const snapshot = (): Promise<Snapshot> => {
-    if (!cached || Date.now() - cached.at > SNAPSHOT_TTL_MS) {
+    if (!cached || performance.now() - cached.at > SNAPSHOT_TTL_MS) {
       const period = lastDays(windowDays, metrics.now(), metrics.timeZone);
       const departments = [...departmentIds(), ALL_DEPARTMENTS];
       const promise = Promise.all([metrics.dashboards(period, departments), metrics.knowledgeGaps(period)]).then(([figures, gaps]) => ({ figures, gaps }));
-      cached = { at: Date.now(), snapshot: promise };
+      cached = { at: performance.now(), snapshot: promise };
       promise.catch(() => (cached = undefined));
     }
     return cached.snapshot;

@@ -71,9 +71,9 @@ export class ServiceMetrics {
     const background = this.termBackground();
     const key = `${period.from.toISOString()}|${period.to.toISOString()}|${addressed.size}`;
     let cached = this.gapCache.get(key);
-    if (!cached || cached.background !== background || Date.now() - cached.at > GAP_CACHE_MS) {
+    if (!cached || cached.background !== background || performance.now() - cached.at > GAP_CACHE_MS) {
       const clusters = this.deps.interactions.list(period.from, period.to).then((events) => clusterGaps(gapQuestions(events), { addressed, background }));
-      cached = { at: Date.now(), background, clusters };
+      cached = { at: performance.now(), background, clusters };
       if (this.gapCache.size >= GAP_CACHE_ENTRIES) this.gapCache.clear();
       this.gapCache.set(key, cached);
       clusters.catch(() => this.gapCache.delete(key));

@@ -5,6 +5,7 @@ import { TextFileSync } from 'lowdb/node';
 import { KeyedLock } from '../storage/keyedLock';
 import { deepFreeze } from '../util/deepFreeze';
 import type { NewServiceRequest, RequestStore, ServiceRequest } from './serviceRequest';
+import type { Clock } from '../clock';
 
 const FIRST_NUMBER = 1001;
 /** Written by earlier versions; still read, so numbers never go back. */
@@ -72,7 +73,7 @@ export class LowdbRequestStore implements RequestStore {
    */
   constructor(
     private readonly directory: string,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: Clock,
     private readonly report: (message: string) => void = (message) => console.error(message)
   ) {}
 

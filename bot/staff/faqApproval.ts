@@ -3,6 +3,7 @@ import type { FaqDraft, FaqDraftStore } from '../content/faqDrafts';
 import type { LiveKnowledge } from '../content/liveKnowledge';
 import type { FaqEntry, Language } from '../content/schema';
 import type { StaffUser } from './staffAccounts';
+import type { Clock } from '../clock';
 
 /** Why a FAQ draft cannot be approved: the HTTP status and a German message for the console. */
 export class FaqApprovalError extends Error {
@@ -17,7 +18,7 @@ export class FaqApprovalError extends Error {
 export interface FaqApprovalDependencies {
   drafts: FaqDraftStore;
   liveKnowledge: LiveKnowledge;
-  now?: () => Date;
+  now: Clock;
 }
 
 /** The approved entry in both languages, as the approve route answers it. */
@@ -61,7 +62,7 @@ export async function approveFaqDraft(
   const updated = await deps.drafts.update(draft.id, (d) => {
     d.status = 'approved';
     d.approvedBy = user.name;
-    d.approvedAt = (deps.now ?? (() => new Date()))().toISOString();
+    d.approvedAt = deps.now().toISOString();
     d.entryId = id;
     annotate?.(d);
   });

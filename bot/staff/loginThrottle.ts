@@ -1,4 +1,5 @@
 import type { Storage } from 'botbuilder';
+import type { Clock } from '../clock';
 
 interface Attempts {
   failures: number[];
@@ -14,20 +15,20 @@ const PREFIX = 'staff-login/';
 export class LoginThrottle {
   constructor(
     private readonly storage: Storage,
-    private readonly options = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
-    private readonly now: () => number = Date.now
+    private readonly now: Clock,
+    private readonly options = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 }
   ) {}
 
   /** Milliseconds until the account may try again; 0 when it is not locked. */
   async lockedFor(username: string): Promise<number> {
     const attempts = await this.read(username);
-    return Math.max(0, (attempts.lockedUntil ?? 0) - this.now());
+    return Math.max(0, (attempts.lockedUntil ?? 0) - this.now().getTime());
   }
 
   /** Records a failed attempt; returns the lock time in ms when this failure locked the account. */
   async failed(username: string): Promise<number> {
     const attempts = await this.read(username);
-    const now = this.now();
+    const now = this.now().getTime();
     attempts.failures = [...attempts.failures.filter((at) => at > now - this.options.windowMs), now];
     if (attempts.failures.length >= this.options.maxFailures) {
       attempts.lockedUntil = now + this.options.lockMs;

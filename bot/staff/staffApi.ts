@@ -17,6 +17,7 @@ import type { LoginThrottle } from './loginThrottle';
 import { verifyPassword } from './passwords';
 import { toStaffUser, type StaffAccount, type StaffUser } from './staffAccounts';
 import type { StaffSessions } from './staffSessions';
+import type { Clock } from '../clock';
 
 export const SESSION_COOKIE = 'anl_staff';
 const RECENTLY_RESOLVED_MS = 24 * 60 * 60_000;
@@ -38,8 +39,8 @@ export interface StaffApiDependencies {
   /** Mark the session cookie Secure (production, behind HTTPS). */
   secureCookies: boolean;
   sessionLifetimeMs: number;
-  /** The clock of the target states. */
-  now?: () => Date;
+  /** The app's clock (target states, which resolved requests are still shown). */
+  now: Clock;
 }
 
 type Handler = (req: Request, res: Response, user: StaffUser) => Promise<void>;
@@ -65,7 +66,7 @@ class ApiError extends Error {
  * request actions, live events (server-sent events) and FAQ drafts.
  */
 export function registerStaffApi(server: Server, deps: StaffApiDependencies): void {
-  const now = deps.now ?? (() => new Date());
+  const { now } = deps;
   const departmentsOf = () => deps.knowledge.departments.map((d) => ({ id: d.id, name: d.name.de }));
 
   server.post('/api/staff/login', async (req, res) => {
@@ -116,12 +117,13 @@ export function registerStaffApi(server: Server, deps: StaffApiDependencies): vo
   });
 
   route('get', '/api/staff/requests', async (_req, res, user) => {
-    const since = Date.now() - RECENTLY_RESOLVED_MS;
+    const since = now().getTime() - RECENTLY_RESOLVED_MS;
     const departments = user.role === 'admin' ? deps.knowledge.departments.map((d) => d.id) : [user.department];
     const requests: ServiceRequest[] = [];
     for (const department of departments) {
       const queue = await deps.requests.listByDepartment(department);
-      requests.push(...queue.filter((r) => isActive(r) || Date.parse(r.updatedAt) >= since));
+      // Open, in-progress and waiting tasks stay in the list however old; closed ones for a day.
+      requests.push(...queue.filter((r) => isActive(r) || r.status === 'waiting' || Date.parse(r.updatedAt) >= since));
     }
     res.send(200, { requests: await withPositions(requests, deps.handoff, deps.knowledge, now()) });
   });

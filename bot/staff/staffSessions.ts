@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Storage } from 'botbuilder';
 import type { StaffUser } from './staffAccounts';
+import type { Clock } from '../clock';
 
 interface StoredSession {
   user: StaffUser;
@@ -17,13 +18,13 @@ export class StaffSessions {
   constructor(
     private readonly storage: Storage,
     private readonly lifetimeMs: number,
-    private readonly now: () => number = Date.now
+    private readonly now: Clock
   ) {}
 
   /** Starts a session and returns its id (256 random bits, the cookie value). */
   async create(user: StaffUser): Promise<string> {
     const id = randomBytes(32).toString('base64url');
-    await this.storage.write({ [SESSION_PREFIX + id]: { user, expiresAt: this.now() + this.lifetimeMs } satisfies StoredSession });
+    await this.storage.write({ [SESSION_PREFIX + id]: { user, expiresAt: this.now().getTime() + this.lifetimeMs } satisfies StoredSession });
     return id;
   }
 
@@ -33,7 +34,7 @@ export class StaffSessions {
     const key = SESSION_PREFIX + id;
     const session = (await this.storage.read([key]))[key] as StoredSession | undefined;
     if (!session) return null;
-    if (session.expiresAt <= this.now()) {
+    if (session.expiresAt <= this.now().getTime()) {
       await this.storage.delete([key]);
       return null;
     }

@@ -6,6 +6,7 @@ import { JSONFile } from 'lowdb/node';
 import type { Language } from '../content/schema';
 import type { Requester } from '../requests/serviceRequest';
 import { KeyedLock } from '../storage/keyedLock';
+import type { Clock } from '../clock';
 
 /**
  * One request of an employee that fans out into department tasks (the tasks are ordinary
@@ -49,7 +50,7 @@ export class LowdbCaseStore implements CaseStore {
 
   constructor(
     private readonly file: string,
-    private readonly now: () => Date = () => new Date()
+    private readonly now: Clock
   ) {}
 
   async create(input: Omit<ValueStreamCase, 'id' | 'number' | 'tasks' | 'createdAt'>, code: string): Promise<ValueStreamCase> {

@@ -1,3 +1,4 @@
+import { fixedClock } from '../helpers/clock';
 import { DialogTestClient } from 'botbuilder-testing';
 import { IT_PROBLEM_DIALOG, ItProblemDialog } from '../../dialogs/itProblemDialog';
 import { setTurnRecognition } from '../../dialogs/turnState';
@@ -13,7 +14,7 @@ describe('ItProblemDialog on its own (botbuilder-testing DialogTestClient)', () 
 
   it('returns the filed request as its result', async () => {
     const transcript = new ConversationState(new MemoryStorage()).createProperty<[]>('transcript');
-    const dialog = new ItProblemDialog({ knowledge: app.knowledge, recognizer: app.recognizer, requests: app.requests, handoff: app.handoff, cases: app.cases, handoffEvents: false, transcript, interactions: app.interactions, now: () => new Date() });
+    const dialog = new ItProblemDialog({ knowledge: app.knowledge, recognizer: app.recognizer, requests: app.requests, handoff: app.handoff, cases: app.cases, handoffEvents: false, transcript, interactions: app.interactions, now: fixedClock() });
     const recognize = {
       onTurn: async (context: any, next: () => Promise<void>) => {
         setTurnRecognition(context, app.recognizer.recognize(context.activity.text ?? '', 'de'));

@@ -2,6 +2,8 @@ import { TestAdapter, type Activity } from 'botbuilder';
 import { buildApp, type App } from '../../bot/index';
 import { loadConfig } from '../../bot/config/config';
 import { makeTempDir } from './tempDir';
+import type { Clock } from '../../bot/clock';
+import { fixedClock } from './clock';
 
 /** A fully built bot with lowdb state in a fresh temp folder, the way `npm start` builds it. */
 export interface TestApp extends App {
@@ -9,14 +11,13 @@ export interface TestApp extends App {
   cleanup: () => Promise<void>;
 }
 
-/** A Tuesday, 10:00 in Berlin: every department is open. */
-export const OFFICE_HOURS = new Date('2026-11-24T09:00:00Z');
+export { OFFICE_HOURS } from './clock';
 
 /**
  * Builds the app from the real content with its data in a temp folder; `env` overrides variables.
  * The clock stands still at `now` (default: office hours) so queue and opening times are fixed.
  */
-export async function makeTestApp(env: Record<string, string> = {}, dataDir?: string, now: () => Date = () => OFFICE_HOURS): Promise<TestApp> {
+export async function makeTestApp(env: Record<string, string> = {}, dataDir?: string, now: Clock = fixedClock()): Promise<TestApp> {
   const temp = dataDir ? { dir: dataDir, cleanup: async () => undefined } : await makeTempDir('anlaufstelle-data-');
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: temp.dir, ...env });
   const app = buildApp(config, { now });

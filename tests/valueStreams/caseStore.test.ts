@@ -2,6 +2,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LowdbCaseStore } from '../../bot/valueStreams/caseStore';
 import { makeTempDir } from '../helpers/tempDir';
+import { fixedClock } from '../helpers/clock';
 
 const input = {
   streamId: 'onboarding',
@@ -13,7 +14,7 @@ const input = {
 describe('LowdbCaseStore', () => {
   it('numbers cases, serves them from memory and keeps them across a restart', async () => {
     const { dir, cleanup } = await makeTempDir('anlaufstelle-cases-');
-    const store = new LowdbCaseStore(path.join(dir, 'cases.json'));
+    const store = new LowdbCaseStore(path.join(dir, 'cases.json'), fixedClock());
     const first = await store.create(input, 'ONB');
     const second = await store.create({ ...input, requester: { ...input.requester, userId: 'u2' } }, 'ONB');
     await store.setTasks(first.id, { hr: 'r1', it: 'r2' });
@@ -21,7 +22,7 @@ describe('LowdbCaseStore', () => {
     (await store.get(first.id))!.tasks.hr = 'changed by a caller';
     expect((await store.listByRequester('u1')).map((c) => c.tasks)).toEqual([{ hr: 'r1', it: 'r2' }]);
 
-    const restarted = new LowdbCaseStore(path.join(dir, 'cases.json'));
+    const restarted = new LowdbCaseStore(path.join(dir, 'cases.json'), fixedClock());
     expect((await restarted.get(first.id))?.tasks).toEqual({ hr: 'r1', it: 'r2' });
     expect((await restarted.create(input, 'ONB')).number).toBe('ONB-1003');
     await cleanup();
@@ -31,7 +32,7 @@ describe('LowdbCaseStore', () => {
     const { dir, cleanup } = await makeTempDir('anlaufstelle-cases-');
     const folder = path.join(dir, 'locked');
     await mkdir(folder);
-    const store = new LowdbCaseStore(path.join(folder, 'cases.json'));
+    const store = new LowdbCaseStore(path.join(folder, 'cases.json'), fixedClock());
     await store.create(input, 'ONB');
     // The folder turns into a file: the write fails (also for root, unlike a read-only folder).
     await rm(folder, { recursive: true });

@@ -6,6 +6,7 @@ import type { DirectLineStore } from './directLineStore';
 import type { DirectLineEventBus } from './eventBus';
 import { forbidden } from './tokens';
 import { DIRECT_LINE_CHANNEL_ID, DirectLineError, type ActivitySet, type DirectLineActivity, type DirectLineConversation } from './types';
+import type { Clock } from '../../clock';
 
 export interface DirectLineChannelDependencies {
   store: DirectLineStore;
@@ -18,7 +19,8 @@ export interface DirectLineChannelDependencies {
   /** Where the bot sends its replies: the in-process connector, `…/directline/connector/`. */
   serviceUrl: () => string;
   logger: Logger;
-  now?: () => Date;
+  /** The app's clock (activity timestamps). */
+  now: Clock;
 }
 
 /** Activity types a Direct Line client may post. */
@@ -34,10 +36,10 @@ const CLIENT_FIELDS = ['text', 'textFormat', 'locale', 'localTimestamp', 'localT
  */
 export class DirectLineChannel {
   private readonly turns = new KeyedLock();
-  private readonly now: () => Date;
+  private readonly now: Clock;
 
   constructor(private readonly deps: DirectLineChannelDependencies) {
-    this.now = deps.now ?? (() => new Date());
+    this.now = deps.now;
   }
 
   /** A new, unguessable conversation id (URL-safe). */

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { DirectLineStore } from './directLineStore';
+import type { Clock } from '../../clock';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -14,7 +15,7 @@ export function startDirectLineRetention(
   store: DirectLineStore,
   days: number,
   logger: Logger,
-  now: () => Date = () => new Date(),
+  now: Clock,
   everyMs = 6 * 60 * 60 * 1000
 ): () => void {
   const sweep = async () => {

@@ -1,11 +1,12 @@
 import { activityIdFor, type AppendedActivity, type DirectLineStore } from './directLineStore';
 import type { DirectLineActivity, DirectLineConversation } from './types';
+import type { Clock } from '../../clock';
 
 interface ConversationRecord {
   conversation: DirectLineConversation;
   next: number;
   activities: AppendedActivity[];
-  /** Date.now() of the last write. */
+  /** The clock's time of the last write, in ms. */
   touchedAt: number;
 }
 
@@ -13,12 +14,15 @@ interface ConversationRecord {
 export class MemoryDirectLineStore implements DirectLineStore {
   private readonly conversations = new Map<string, ConversationRecord>();
 
-  constructor(private readonly maxActivities = 500) {}
+  constructor(
+    private readonly now: Clock,
+    private readonly maxActivities = 500
+  ) {}
 
   async createConversation(conversation: DirectLineConversation) {
     const existing = this.conversations.get(conversation.id);
     if (existing) return { conversation: structuredClone(existing.conversation), created: false };
-    this.conversations.set(conversation.id, { conversation: structuredClone(conversation), next: 1, activities: [], touchedAt: Date.now() });
+    this.conversations.set(conversation.id, { conversation: structuredClone(conversation), next: 1, activities: [], touchedAt: this.now().getTime() });
     return { conversation: structuredClone(conversation), created: true };
   }
 
@@ -33,7 +37,7 @@ export class MemoryDirectLineStore implements DirectLineStore {
     const watermark = record.next++;
     const stored = { activity: { ...structuredClone(activity), id: activityIdFor(conversationId, watermark) }, watermark };
     record.activities.push(stored);
-    record.touchedAt = Date.now();
+    record.touchedAt = this.now().getTime();
     if (record.activities.length > this.maxActivities) record.activities.splice(0, record.activities.length - this.maxActivities);
     return structuredClone(stored);
   }

@@ -1,6 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { DirectLineError } from './types';
+import type { Clock } from '../../clock';
 
 /** Whom a Direct Line token admits: one conversation, as one user. */
 export interface ConversationClaims {
@@ -26,7 +27,7 @@ export class DirectLineTokens {
   constructor(
     secret: string,
     private readonly ttlSeconds: number,
-    private readonly now: () => number = Date.now
+    private readonly now: Clock
   ) {
     this.key = createHmac('sha256', secret).update('anlaufstelle/directline/token-signing').digest();
     this.secretDigest = createHash('sha256').update(secret).digest();
@@ -67,13 +68,13 @@ export class DirectLineTokens {
   }
 
   private sign(claims: Record<string, string>, audience: string, seconds: number): string {
-    const iat = Math.floor(this.now() / 1000);
+    const iat = Math.floor(this.now().getTime() / 1000);
     return jwt.sign({ ...claims, iat, exp: iat + seconds }, this.key, { algorithm: 'HS256', audience, issuer: ISSUER });
   }
 
   private check(token: string, audience: string): jwt.JwtPayload {
     try {
-      const payload = jwt.verify(token, this.key, { algorithms: ['HS256'], audience, issuer: ISSUER, clockTimestamp: Math.floor(this.now() / 1000) });
+      const payload = jwt.verify(token, this.key, { algorithms: ['HS256'], audience, issuer: ISSUER, clockTimestamp: Math.floor(this.now().getTime() / 1000) });
       if (typeof payload === 'string') throw new Error('unexpected payload');
       return payload;
     } catch (error) {

@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import { DirectLineTokens } from '../../../bot/channels/directline/tokens';
 import { channelServer, type ChannelServer } from '../helpers/channelServer';
+import { systemClock } from '../../../bot/clock';
 
 const SECRET = 'auth-test-secret-0123456789abcdefghij';
 
@@ -39,7 +40,7 @@ describe('Direct Line endpoint: who may do what', () => {
 
   it('refuses a token signed with another secret with 401', async () => {
     const { conversationId } = await conversation();
-    const forged = new DirectLineTokens('some-other-secret-0123456789abcdefgh', 1800).issue({ conversationId, userId: 'dl_forged' }).token;
+    const forged = new DirectLineTokens('some-other-secret-0123456789abcdefgh', 1800, systemClock).issue({ conversationId, userId: 'dl_forged' }).token;
     expect((await call(`/v3/directline/conversations/${conversationId}/activities`, { method: 'POST', token: forged, body: message })).status).toBe(401);
   });
 
@@ -57,7 +58,7 @@ describe('Direct Line endpoint: who may do what', () => {
   it('refuses an expired token with 403, also for refreshing', async () => {
     const { conversationId } = await conversation();
     const anHourAgo = Date.now() - 3600_000;
-    const expired = new DirectLineTokens(SECRET, 1800, () => anHourAgo).issue({ conversationId, userId: 'dl_someone' }).token;
+    const expired = new DirectLineTokens(SECRET, 1800, () => new Date(anHourAgo)).issue({ conversationId, userId: 'dl_someone' }).token;
     const response = await call(`/v3/directline/conversations/${conversationId}/activities`, { method: 'POST', token: expired, body: message });
     expect(response.status).toBe(403);
     expect((await body(response)).error.code).toBe('TokenExpired');

@@ -4,12 +4,13 @@ import type { DirectLineStore } from '../../../bot/channels/directline/directLin
 import { LowdbDirectLineStore } from '../../../bot/channels/directline/lowdbDirectLineStore';
 import { MemoryDirectLineStore } from '../../../bot/channels/directline/memoryDirectLineStore';
 import { makeTempDir } from '../../helpers/tempDir';
+import { systemClock } from '../../../bot/clock';
 
 const conversation = (id: string) => ({ id, userId: 'dl_user', locale: 'de-DE', createdAt: '2026-11-24T09:00:00.000Z' });
 const message = (text: string) => ({ type: 'message', text });
 
 describe.each([
-  ['memory', async () => ({ store: new MemoryDirectLineStore(3) as DirectLineStore, cleanup: async () => undefined })],
+  ['memory', async () => ({ store: new MemoryDirectLineStore(systemClock, 3) as DirectLineStore, cleanup: async () => undefined })],
   [
     'lowdb',
     async () => {

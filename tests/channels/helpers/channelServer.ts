@@ -5,6 +5,7 @@ import { loadConfig, type AppConfig } from '../../../bot/config/config';
 import { makeServer } from '../../../bot/http/server';
 import { createLogger } from '../../../bot/logger';
 import { listen } from '../../helpers/httpServer';
+import { systemClock } from '../../../bot/clock';
 
 /** A bot that welcomes and repeats what it is told, with two buttons: the channel tests need no recognizer. */
 class EchoBot extends ActivityHandler {
@@ -39,7 +40,7 @@ export async function channelServer(env: Record<string, string> = {}): Promise<C
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent-unused', ...env });
   const logger = createLogger('silent');
   const bot = new EchoBot();
-  const channels = createChannels({ config, logger, bot, directLineStore: new MemoryDirectLineStore() });
+  const channels = createChannels({ config, logger, bot, now: systemClock, directLineStore: new MemoryDirectLineStore(systemClock) });
   const adapter = channels.createAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const server = makeServer({ adapter, bot, logger, maxBodyBytes: config.MAX_BODY_BYTES });
   channels.register(server);

@@ -1,0 +1,9 @@
+/**
+ * The app's clock. Product code reads the time only through a `Clock` passed in by the composition
+ * root (bot/index.ts), so tests can stand the clock still and nothing depends on today's date.
+ * Elapsed time that is not a date (the age of a cache entry) is measured with `performance.now()`.
+ */
+export type Clock = () => Date;
+
+/** The wall clock: the only place in product code that reads the system time. */
+export const systemClock: Clock = () => new Date();
