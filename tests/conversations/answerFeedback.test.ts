@@ -1,18 +1,14 @@
-import { conversationWith, makeTestApp, offers, says, type TestApp } from '../helpers/testApp';
+import { offers, says } from '../helpers/testApp';
+import { onEveryTransport } from './harness/transcript';
 import { storedRequests } from '../helpers/storedRequests';
 
-describe('conversation: "Hat das geholfen?" after every answer', () => {
-  let app: TestApp;
-  beforeEach(async () => {
-    app = await makeTestApp();
-  });
-  afterEach(() => app.cleanup());
+onEveryTransport('conversation: "Hat das geholfen?" after every answer', (bot) => {
 
   it('DE: every answer asks for feedback; "Ja, danke" is acknowledged', async () => {
-    await conversationWith(app, { id: 'fb-yes', name: 'F' })
+    await bot.conversation({ id: 'fb-yes', name: 'F' })
       .send('Wie bekomme ich einen Parkplatz?')
       .assertReply((activity) => {
-        expect(activity.text).toContain(app.knowledge.entry('fac-parking', 'de')!.answer);
+        expect(activity.text).toContain(bot.app.knowledge.entry('fac-parking', 'de')!.answer);
         expect(activity.text).toMatch(/Hat das geholfen\?$/);
         offers(['Ja, danke', 'Nein'])(activity);
       })
@@ -22,7 +18,7 @@ describe('conversation: "Hat das geholfen?" after every answer', () => {
   });
 
   it('DE: "Nein" offers to forward the question to the owning department, which files it with the original question', async () => {
-    await conversationWith(app, { id: 'fb-no', name: 'F' })
+    await bot.conversation({ id: 'fb-no', name: 'F' })
       .send('Wie bekomme ich einen Parkplatz?')
       .assertReply(says('Hat das geholfen?'))
       .send('Nein')
@@ -30,15 +26,15 @@ describe('conversation: "Hat das geholfen?" after every answer', () => {
       .send('Ja')
       .assertReply(says(/Ihre Anfragenummer ist FAC-1001/))
       .startTest();
-    const [request] = await storedRequests(app.dataDir, 'facility');
+    const [request] = await storedRequests(bot.app.dataDir, 'facility');
     expect(request).toMatchObject({ source: 'not_helpful', subject: 'Wie bekomme ich einen Parkplatz?' });
   });
 
   it('EN: a card button value counts as feedback too', async () => {
-    await conversationWith(app, { id: 'fb-card', name: 'F' }, 'en-US')
+    await bot.conversation({ id: 'fb-card', name: 'F' }, 'en-US')
       .send('How do I get a parking space?')
       .assertReply(says('Did that help?'))
-      .send({ type: 'message', value: { feedback: 'no' } } as never)
+      .send({ value: { feedback: 'no' } })
       .assertReply(says("I'm sorry. Shall I forward your question to Facility Management"))
       .send('no')
       .assertReply(says("I won't forward anything"))
@@ -46,22 +42,22 @@ describe('conversation: "Hat das geholfen?" after every answer', () => {
   });
 
   it('a new question with "nicht" right after an answer is a question, not feedback', async () => {
-    await conversationWith(app, { id: 'fb-nicht', name: 'F' })
+    await bot.conversation({ id: 'fb-nicht', name: 'F' })
       .send('Wie bekomme ich einen Parkplatz?')
       .assertReply(says('Hat das geholfen?'))
       .send('Drucker druckt nicht')
-      .assertReply(says(app.knowledge.entry('it-printer', 'de')!.answer))
+      .assertReply(says(bot.app.knowledge.entry('it-printer', 'de')!.answer))
       .startTest();
   });
 
   it('a new question instead of feedback is simply answered', async () => {
-    await conversationWith(app, { id: 'fb-new', name: 'F' })
+    await bot.conversation({ id: 'fb-new', name: 'F' })
       .send('Wie bekomme ich einen Parkplatz?')
       .assertReply(says('Hat das geholfen?'))
       .send('Und wo finde ich meine Gehaltsabrechnung?')
-      .assertReply(says(app.knowledge.entry('hr-payslip', 'de')!.answer))
+      .assertReply(says(bot.app.knowledge.entry('hr-payslip', 'de')!.answer))
       .send('hilfe')
       .assertReply(says('Ich beantworte Fragen rund um Ihren Arbeitsalltag'))
       .startTest();
   });
-});
+}, { appPerTest: true });

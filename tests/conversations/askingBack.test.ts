@@ -1,17 +1,13 @@
-import { conversationWith, makeTestApp, offers, says, type TestApp } from '../helpers/testApp';
+import { offers, says } from '../helpers/testApp';
+import { onEveryTransport } from './harness/transcript';
 
-describe('conversation: asking back when unsure', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await makeTestApp();
-  });
-  afterAll(() => app.cleanup());
+onEveryTransport('conversation: asking back when unsure', (bot) => {
 
-  const question = (id: string, language: 'de' | 'en') => app.knowledge.entry(id, language)!.question;
-  const answer = (id: string, language: 'de' | 'en') => says(app.knowledge.entry(id, language)!.answer);
+  const question = (id: string, language: 'de' | 'en') => bot.app.knowledge.entry(id, language)!.question;
+  const answer = (id: string, language: 'de' | 'en') => says(bot.app.knowledge.entry(id, language)!.answer);
 
   it('DE: "Karte verloren" is ambiguous: the bot offers badge and lost device, and answers the one picked', async () => {
-    await conversationWith(app, { id: 'dis-de', name: 'D' })
+    await bot.conversation({ id: 'dis-de', name: 'D' })
       .send('Karte verloren')
       .assertReply((activity) => {
         says('Ich bin nicht ganz sicher, was Sie meinen.')(activity);
@@ -23,7 +19,7 @@ describe('conversation: asking back when unsure', () => {
   });
 
   it('EN: "card", then "None of these" leads to the forwarding offer', async () => {
-    await conversationWith(app, { id: 'dis-en', name: 'D' }, 'en-US')
+    await bot.conversation({ id: 'dis-en', name: 'D' }, 'en-US')
       .send('card')
       .assertReply(offers([question('fin-corporate-card', 'en'), question('fac-access-badge', 'en'), 'None of these']))
       .send('None of these')
@@ -32,7 +28,7 @@ describe('conversation: asking back when unsure', () => {
   });
 
   it('DE: low confidence: "Meinen Sie …?" – yes gives the answer', async () => {
-    await conversationWith(app, { id: 'cla-de', name: 'C' })
+    await bot.conversation({ id: 'cla-de', name: 'C' })
       .send('Tastatur')
       .assertReply(says(`Meinen Sie: „${question('it-peripherals', 'de')}“?`))
       .send('ja')
@@ -41,7 +37,7 @@ describe('conversation: asking back when unsure', () => {
   });
 
   it('DE: low confidence – no – the employee rephrases and gets the answer', async () => {
-    await conversationWith(app, { id: 'cla-de2', name: 'C' })
+    await bot.conversation({ id: 'cla-de2', name: 'C' })
       .send('Tastatur')
       .assertReply(says('Meinen Sie'))
       .send('nein')
@@ -52,7 +48,7 @@ describe('conversation: asking back when unsure', () => {
   });
 
   it('EN: low confidence – no – a still unclear rephrasing ends in the forwarding offer', async () => {
-    await conversationWith(app, { id: 'cla-en', name: 'C' }, 'en-US')
+    await bot.conversation({ id: 'cla-en', name: 'C' }, 'en-US')
       .send('holiday')
       .assertReply(says(`Do you mean: "${question('hr-vacation-request', 'en')}"?`))
       .send('no')

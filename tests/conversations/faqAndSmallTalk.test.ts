@@ -1,17 +1,13 @@
-import { makeTestApp, conversationWith, says, type TestApp } from '../helpers/testApp';
+import { says } from '../helpers/testApp';
+import { onEveryTransport } from './harness/transcript';
 
-describe('conversation: answers and small talk', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await makeTestApp();
-  });
-  afterAll(() => app.cleanup());
+onEveryTransport('conversation: answers and small talk', (bot) => {
 
-  const answer = (id: string, language: 'de' | 'en') => says(app.knowledge.entry(id, language)!.answer);
+  const answer = (id: string, language: 'de' | 'en') => says(bot.app.knowledge.entry(id, language)!.answer);
 
   it('DE: welcomes a new employee, answers a greeting and a FAQ question, says goodbye', async () => {
-    await conversationWith(app, { id: 'de-1', name: 'Erika' }, 'de-DE')
-      .send({ type: 'conversationUpdate', membersAdded: [{ id: 'de-1' }], recipient: { id: 'bot' } } as never)
+    await bot.conversation({ id: 'de-1', name: 'Erika' }, 'de-DE')
+      .joins()
       .assertReply(says(/Hallo, ich bin die Anlaufstelle/))
       .send('Hallo!')
       .assertReply(says(/Womit kann ich Ihnen helfen/))
@@ -27,7 +23,7 @@ describe('conversation: answers and small talk', () => {
   });
 
   it('EN: answers in English, with typos and paraphrases', async () => {
-    await conversationWith(app, { id: 'en-1', name: 'John' }, 'en-US')
+    await bot.conversation({ id: 'en-1', name: 'John' }, 'en-US')
       .send('hi there')
       .assertReply(says(/How can I help you/))
       .send('I forgot my pasword')
@@ -40,21 +36,21 @@ describe('conversation: answers and small talk', () => {
   });
 
   it('DE and EN: help lists the departments with what they do', async () => {
-    await conversationWith(app, { id: 'help-1', name: 'H' })
+    await bot.conversation({ id: 'help-1', name: 'H' })
       .send('hilfe')
       .assertReply((activity) => {
-        for (const d of app.knowledge.departments) expect(activity.text).toContain(d.name.de);
+        for (const d of bot.app.knowledge.departments) expect(activity.text).toContain(d.name.de);
         expect(activity.text).toMatch(/abbrechen/);
       })
       .send('what can you do?')
       .assertReply((activity) => {
-        for (const d of app.knowledge.departments) expect(activity.text).toContain(d.name.en);
+        for (const d of bot.app.knowledge.departments) expect(activity.text).toContain(d.name.en);
       })
       .startTest();
   });
 
   it('switches language with the employee and keeps it for a message without clear language', async () => {
-    await conversationWith(app, { id: 'switch-1', name: 'S' })
+    await bot.conversation({ id: 'switch-1', name: 'S' })
       .send('Wo finde ich meine Gehaltsabrechnung?')
       .assertReply(answer('hr-payslip', 'de'))
       .send('Where can I find my payslip?')
@@ -65,7 +61,7 @@ describe('conversation: answers and small talk', () => {
   });
 
   it('answers an over-long message with a polite limit', async () => {
-    await conversationWith(app, { id: 'long-1', name: 'L' })
+    await bot.conversation({ id: 'long-1', name: 'L' })
       .send('Drucker '.repeat(300))
       .assertReply(says(/höchstens 2000 Zeichen/))
       .startTest();

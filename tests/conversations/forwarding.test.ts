@@ -1,17 +1,13 @@
-import { conversationWith, handoffInitiated, makeTestApp, offers, says, type TestApp } from '../helpers/testApp';
+import { handoffInitiated, offers, says } from '../helpers/testApp';
+import { onEveryTransport } from './harness/transcript';
 import { storedRequests } from '../helpers/storedRequests';
 
-describe('conversation: escalation to a department queue', () => {
-  let app: TestApp;
-  beforeEach(async () => {
-    app = await makeTestApp();
-  });
-  afterEach(() => app.cleanup());
+onEveryTransport('conversation: escalation to a department queue', (bot) => {
 
-  const queue = (department: string) => storedRequests(app.dataDir, department);
+  const queue = (department: string) => storedRequests(bot.app.dataDir, department);
 
   it('DE: nonsense gets the polite out-of-scope offer; the employee picks a department, gets number, position and wait', async () => {
-    await conversationWith(app, { id: 'oos-de', name: 'O' })
+    const conversation = await bot.conversation({ id: 'oos-de', name: 'O' })
       .send('Wer gewinnt die Fußball-WM?')
       .assertReply(says('Dazu kann ich leider nichts sagen'))
       .send('ja')
@@ -27,11 +23,11 @@ describe('conversation: escalation to a department queue', () => {
       .startTest();
     const [request] = await queue('hr');
     expect(request).toMatchObject({ number: 'HR-1001', source: 'out_of_scope', subject: 'Wer gewinnt die Fußball-WM?', status: 'open' });
-    expect(request.requester.reference).toMatchObject({ conversation: { id: 'conversation-oos-de' }, channelId: 'test' });
+    expect(request.requester.reference).toMatchObject({ conversation: { id: conversation.conversationId }, channelId: conversation.channelId });
   });
 
   it('EN: declining the offer forwards nothing', async () => {
-    await conversationWith(app, { id: 'oos-en', name: 'O' }, 'en-US')
+    await bot.conversation({ id: 'oos-en', name: 'O' }, 'en-US')
       .send('which tv should i buy for my living room')
       .assertReply(says('Shall I forward your request'))
       .send('no')
@@ -40,7 +36,7 @@ describe('conversation: escalation to a department queue', () => {
   });
 
   it('DE: an unclear message is offered to its owning department, with a short list to correct it', async () => {
-    await conversationWith(app, { id: 'oos-dept', name: 'O' })
+    await bot.conversation({ id: 'oos-dept', name: 'O' })
       .send('Die Lizenz für Adobe läuft ab')
       .assertReply(says('Meinen Sie'))
       .send('nein')
@@ -60,7 +56,7 @@ describe('conversation: escalation to a department queue', () => {
   });
 
   it('DE: asking for a person routes to the department named in the message after a confirmation', async () => {
-    await conversationWith(app, { id: 'human-de', name: 'H' })
+    await bot.conversation({ id: 'human-de', name: 'H' })
       .send('Ich möchte mit jemandem aus der IT sprechen')
       .assertReply(says('Gern leite ich Sie an eine Kollegin oder einen Kollegen weiter.'))
       .assertReply((activity) => {
@@ -76,7 +72,7 @@ describe('conversation: escalation to a department queue', () => {
   });
 
   it('DE: asking for a person without a topic lets the employee choose the department', async () => {
-    await conversationWith(app, { id: 'human-de2', name: 'H' })
+    await bot.conversation({ id: 'human-de2', name: 'H' })
       .send('Ich möchte mit einem Mitarbeiter sprechen')
       .assertReply(says('Gern leite ich Sie'))
       .assertReply(says('An welche Abteilung'))
@@ -87,7 +83,7 @@ describe('conversation: escalation to a department queue', () => {
   });
 
   it('EN: a person from HR, the employee corrects the department to Finance', async () => {
-    await conversationWith(app, { id: 'human-en', name: 'H' }, 'en-US')
+    await bot.conversation({ id: 'human-en', name: 'H' }, 'en-US')
       .send('I want to talk to someone from HR')
       .assertReply(says("Sure, I'll pass you on to a colleague."))
       .assertReply(offers(['Yes, to Human Resources', 'Another department', 'No, thanks']))
@@ -100,7 +96,7 @@ describe('conversation: escalation to a department queue', () => {
   });
 
   it('DE: confidential HR topics always go to a person, never to a FAQ answer', async () => {
-    await conversationWith(app, { id: 'conf-de', name: 'C' })
+    await bot.conversation({ id: 'conf-de', name: 'C' })
       .send('Ich werde von einem Kollegen gemobbt')
       .assertReply(says('Bei diesem Thema hilft Ihnen am besten ein Mensch – selbstverständlich vertraulich. Soll ich Sie mit Personalabteilung (HR) verbinden?'))
       .send('Ja, an Personalabteilung (HR)')
@@ -111,21 +107,21 @@ describe('conversation: escalation to a department queue', () => {
   });
 
   it('EN: confidential topics in English too', async () => {
-    await conversationWith(app, { id: 'conf-en', name: 'C' }, 'en-US')
+    await bot.conversation({ id: 'conf-en', name: 'C' }, 'en-US')
       .send('I want to report harassment at work')
       .assertReply(says('A person is the best help for this'))
       .startTest();
   });
 
   it('numbers requests across departments without gaps and keeps every queue', async () => {
-    await conversationWith(app, { id: 'many-1', name: 'M' })
+    await bot.conversation({ id: 'many-1', name: 'M' })
       .send('Ich möchte mit einem Mitarbeiter sprechen')
       .assertReply(says('Gern'))
       .assertReply(says('An welche Abteilung'))
       .send('IT-Service')
       .assertReply(says('IT-1001'))
       .startTest();
-    await conversationWith(app, { id: 'many-2', name: 'M' })
+    await bot.conversation({ id: 'many-2', name: 'M' })
       .send('Ich möchte mit einem Mitarbeiter sprechen')
       .assertReply(says('Gern'))
       .assertReply(says('An welche Abteilung'))
@@ -135,20 +131,18 @@ describe('conversation: escalation to a department queue', () => {
     expect((await queue('it')).map((r: { number: string }) => r.number)).toEqual(['IT-1001']);
     expect((await queue('finance')).map((r: { number: string }) => r.number)).toEqual(['FIN-1002']);
   });
-});
+}, { appPerTest: true });
 
-describe('conversation: out of business hours', () => {
+onEveryTransport('conversation: out of business hours', (bot) => {
   it('DE: tells when the department opens again and keeps the request queued', async () => {
-    // Saturday 14:00 in Berlin: IT opens again on Monday at 07:00.
-    const app = await makeTestApp({}, undefined, () => new Date('2026-11-28T13:00:00Z'));
-    await conversationWith(app, { id: 'weekend', name: 'W' })
+    await bot.conversation({ id: 'weekend', name: 'W' })
       .send('Ich möchte mit jemandem aus der IT sprechen')
       .assertReply(says('Gern'))
       .assertReply(says('IT-Service'))
       .send('ja')
       .assertReply(says('IT-Service ist gerade nicht besetzt und ab Montag, 30. November um 07:00 Uhr wieder erreichbar. Ihre Anfrage bleibt in der Warteschlange'))
       .startTest();
-    expect((await app.requests.listByDepartment('it'))[0].status).toBe('open');
-    await app.cleanup();
+    expect((await bot.app.requests.listByDepartment('it'))[0].status).toBe('open');
   });
-});
+  // Saturday 14:00 in Berlin: IT opens again on Monday at 07:00.
+}, { now: () => new Date('2026-11-28T13:00:00Z') });

@@ -1,14 +1,10 @@
-import { conversationWith, makeTestApp, says, type TestApp } from '../helpers/testApp';
+import { says } from '../helpers/testApp';
+import { onEveryTransport } from './harness/transcript';
 
-describe('conversation: cancel and help work at any step', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await makeTestApp();
-  });
-  afterAll(() => app.cleanup());
+onEveryTransport('conversation: cancel and help work at any step', (bot) => {
 
   it('DE: "abbrechen" in the middle of a report ends it, and the next question is answered normally', async () => {
-    await conversationWith(app, { id: 'cancel-de', name: 'C' })
+    await bot.conversation({ id: 'cancel-de', name: 'C' })
       .send('Störung melden')
       .assertReply(says('Welches Gerät'))
       .send('Laptop/PC')
@@ -16,12 +12,12 @@ describe('conversation: cancel and help work at any step', () => {
       .send('abbrechen')
       .assertReply(says('In Ordnung, ich habe abgebrochen.'))
       .send('Wie beantrage ich Elternzeit?')
-      .assertReply(says(app.knowledge.entry('hr-parental-leave', 'de')!.answer))
+      .assertReply(says(bot.app.knowledge.entry('hr-parental-leave', 'de')!.answer))
       .startTest();
   });
 
   it('EN: "cancel" at a yes/no question ends the forwarding offer', async () => {
-    await conversationWith(app, { id: 'cancel-en', name: 'C' }, 'en-US')
+    await bot.conversation({ id: 'cancel-en', name: 'C' }, 'en-US')
       .send('what is the capital of australia')
       .assertReply(says('Shall I forward your request'))
       .send('cancel')
@@ -30,7 +26,7 @@ describe('conversation: cancel and help work at any step', () => {
   });
 
   it('DE: "hilfe" in the middle of a report shows the help and asks the same question again', async () => {
-    await conversationWith(app, { id: 'help-de', name: 'H' })
+    await bot.conversation({ id: 'help-de', name: 'H' })
       .send('Störung melden')
       .assertReply(says('Welches Gerät'))
       .send('hilfe')
@@ -43,7 +39,7 @@ describe('conversation: cancel and help work at any step', () => {
   });
 
   it('EN: "help" in the middle of a report, then the report goes on', async () => {
-    await conversationWith(app, { id: 'help-en', name: 'H' }, 'en-US')
+    await bot.conversation({ id: 'help-en', name: 'H' }, 'en-US')
       .send('report a problem')
       .assertReply(says('Which device'))
       .send('help')
@@ -54,7 +50,7 @@ describe('conversation: cancel and help work at any step', () => {
   });
 
   it('a longer answer that mentions "Hilfe" is an answer, not an interruption', async () => {
-    await conversationWith(app, { id: 'help-long', name: 'H' })
+    await bot.conversation({ id: 'help-long', name: 'H' })
       .send('Störung melden')
       .assertReply(says('Welches Gerät'))
       .send('Software/Programm')
@@ -65,7 +61,7 @@ describe('conversation: cancel and help work at any step', () => {
   });
 
   it('"abbrechen" with nothing running says so', async () => {
-    await conversationWith(app, { id: 'cancel-idle', name: 'C' })
+    await bot.conversation({ id: 'cancel-idle', name: 'C' })
       .send('abbrechen')
       .assertReply(says('Es läuft gerade nichts'))
       .startTest();

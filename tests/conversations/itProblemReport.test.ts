@@ -1,15 +1,11 @@
-import { conversationWith, makeTestApp, offers, says, type TestApp } from '../helpers/testApp';
+import { offers, says } from '../helpers/testApp';
 import { storedRequests } from '../helpers/storedRequests';
+import { onEveryTransport } from './harness/transcript';
 
-describe('conversation: reporting an IT problem step by step', () => {
-  let app: TestApp;
-  beforeEach(async () => {
-    app = await makeTestApp();
-  });
-  afterEach(() => app.cleanup());
+onEveryTransport('conversation: reporting an IT problem step by step', (bot) => {
 
   it('DE: collects device, description, since when and urgency, confirms, and files the ticket in the IT queue', async () => {
-    await conversationWith(app, { id: 'it-de', name: 'Erika Muster' })
+    await bot.conversation({ id: 'it-de', name: 'Erika Muster' })
       .send('Ich möchte eine Störung melden')
       .assertReply(offers(['Laptop/PC', 'Drucker', 'Smartphone/Telefon', 'Software/Programm', 'Netzwerk/VPN', 'Sonstiges']))
       .send('Drucker')
@@ -34,7 +30,7 @@ describe('conversation: reporting an IT problem step by step', () => {
       .assertReply(says(/IT-1001 \(IT-Service, .*\): Drucker: Der Drucker im 2\. OG druckt nur leere Seiten – offen/))
       .startTest();
 
-    const queue = { requests: await storedRequests(app.dataDir, 'it') };
+    const queue = { requests: await storedRequests(bot.app.dataDir, 'it') };
     expect(queue.requests).toHaveLength(1);
     expect(queue.requests[0]).toMatchObject({
       number: 'IT-1001',
@@ -49,7 +45,7 @@ describe('conversation: reporting an IT problem step by step', () => {
   });
 
   it('EN: the same dialog in English, and a declined summary files nothing', async () => {
-    await conversationWith(app, { id: 'it-en', name: 'John Doe' }, 'en-US')
+    await bot.conversation({ id: 'it-en', name: 'John Doe' }, 'en-US')
       .send('I want to report an IT issue')
       .assertReply(says('Which device or area is affected?'))
       .send('Network/VPN')
@@ -68,7 +64,7 @@ describe('conversation: reporting an IT problem step by step', () => {
   });
 
   it('asks again when the device is not one of the choices', async () => {
-    await conversationWith(app, { id: 'it-retry', name: 'R' })
+    await bot.conversation({ id: 'it-retry', name: 'R' })
       .send('ticket aufmachen')
       .assertReply(says('Welches Gerät'))
       .send('Kaffeemaschine')
@@ -77,4 +73,4 @@ describe('conversation: reporting an IT problem step by step', () => {
       .assertReply(says('Was genau passiert?'))
       .startTest();
   });
-});
+}, { appPerTest: true });

@@ -1,6 +1,11 @@
+import { createHash } from 'node:crypto';
 import { TestAdapter, type Activity } from 'botbuilder';
-import { buildApp, type App } from '../../bot/index';
+import { buildApp, loadStartContent, type App } from '../../bot/index';
 import { loadConfig } from '../../bot/config/config';
+import { LANGUAGES, type Language } from '../../bot/content/schema';
+import { trainingExamples } from '../../bot/nlu/recognizer';
+import { createIntentClassifier } from '../../bot/nlu/textClassifier';
+import type { IntentClassifier } from '../../bot/nlu/types';
 import { makeTempDir } from './tempDir';
 import type { Clock } from '../../bot/clock';
 import { fixedClock } from './clock';
@@ -20,7 +25,8 @@ export { OFFICE_HOURS } from './clock';
 export async function makeTestApp(env: Record<string, string> = {}, dataDir?: string, now: Clock = fixedClock()): Promise<TestApp> {
   const temp = dataDir ? { dir: dataDir, cleanup: async () => undefined } : await makeTempDir('anlaufstelle-data-');
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: temp.dir, ...env });
-  const app = buildApp(config, { now });
+  const content = loadStartContent(config);
+  const app = buildApp(config, { now, content, classifiers: classifiersFor(content) });
   return {
     ...app,
     dataDir: temp.dir,
@@ -29,6 +35,28 @@ export async function makeTestApp(env: Record<string, string> = {}, dataDir?: st
       await temp.cleanup();
     }
   };
+}
+
+/**
+ * Classifiers trained once per test file (jest module registry) and content folders: training takes
+ * about two seconds, and the conversation tests build an app for every test on every transport.
+ * A trained classifier only reads its model, so apps of the same content can share it.
+ */
+const trainedClassifiers = new Map<string, ReadonlyMap<Language, IntentClassifier>>();
+
+function classifiersFor(content: ReturnType<typeof loadStartContent>): ReadonlyMap<Language, IntentClassifier> {
+  const examples = LANGUAGES.map((language) => [language, trainingExamples(content.faq[language], content.intents[language])] as const);
+  const key = createHash('sha256').update(JSON.stringify(examples)).digest('hex');
+  let trained = trainedClassifiers.get(key);
+  if (!trained) {
+    trained = new Map(examples.map(([language, languageExamples]) => {
+      const classifier = createIntentClassifier(language);
+      classifier.train(languageExamples);
+      return [language, classifier];
+    }));
+    trainedClassifiers.set(key, trained);
+  }
+  return trained;
 }
 
 /** A Bot Framework test conversation with the whole bot (state, recognizer, dialogs). */
