@@ -42,7 +42,7 @@ describe('conversation: reporting an IT problem step by step', () => {
       source: 'it_problem_report',
       status: 'open',
       language: 'de',
-      requester: { userId: 'it-de', name: 'Erika Muster' },
+      requester: { userId: 'test/it-de', name: 'Erika Muster' },
       details: { device: 'Drucker', since: 'seit heute morgen', urgency: 'Hoch – ich kann nicht arbeiten' }
     });
     expect(queue.requests[0].transcript.map((l: { from: string }) => l.from)).toContain('bot');

@@ -4,6 +4,7 @@ import { loadConfig } from '../../bot/config/config';
 import { makeTempDir } from './tempDir';
 import type { Clock } from '../../bot/clock';
 import { fixedClock } from './clock';
+import { systemStopwatch } from '../../bot/clock';
 
 /** A fully built bot with lowdb state in a fresh temp folder, the way `npm start` builds it. */
 export interface TestApp extends App {
@@ -20,7 +21,7 @@ export { OFFICE_HOURS } from './clock';
 export async function makeTestApp(env: Record<string, string> = {}, dataDir?: string, now: Clock = fixedClock()): Promise<TestApp> {
   const temp = dataDir ? { dir: dataDir, cleanup: async () => undefined } : await makeTempDir('anlaufstelle-data-');
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: temp.dir, ...env });
-  const app = buildApp(config, { now });
+  const app = buildApp(config, { now, stopwatch: systemStopwatch });
   return {
     ...app,
     dataDir: temp.dir,
