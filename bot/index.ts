@@ -14,6 +14,7 @@ import { AnlaufstelleBot } from './anlaufstelleBot';
 import { ChannelUserState } from './channels/channelUserState';
 import { createChannels, type Channels } from './channels/createChannels';
 import { ConfigError, loadConfig, type AppConfig } from './config/config';
+import { startupWarnings } from './config/startupWarnings';
 import { KnowledgeBase } from './content/knowledgeBase';
 import { FileInteractionLog, type InteractionLog } from './analytics/interactionLog';
 import { CaseService } from './valueStreams/caseService';
@@ -255,6 +256,9 @@ async function warnWhenHeapIsTight(app: App): Promise<void> {
 /** Entry point of `npm start`: reads .env, builds the app and listens on PORT. */
 async function main(): Promise<void> {
   (await import('dotenv')).config({ quiet: true });
+  // Everything under DATA_DIR (conversations, requests, sessions) is for this process only:
+  // files are created 0600, folders 0700.
+  process.umask(0o077);
   let app: App;
   try {
     const config = loadConfig(process.env);
@@ -272,6 +276,7 @@ async function main(): Promise<void> {
   }
   const { server, config, logger } = app;
   await warnWhenHeapIsTight(app);
+  for (const warning of await startupWarnings(config, app.staffAccounts)) logger.warn(warning);
   server.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${address.port}`;

@@ -106,6 +106,8 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
     if (who.kind === 'token') {
       withinRateLimits([limits.postsPerConversation, who.claims.conversationId], [limits.postsPerAddress, deps.clientAddress(req)]);
     }
+    // The server's body parser also reads forms; an activity is JSON.
+    if (!req.is('json')) throw new DirectLineError(400, 'BadArgument', 'The body must be an activity in JSON (content-type: application/json).');
     const conversation = await conversationFor(who, req.params.conversationId);
     return { status: 200, body: { id: await channel.postFromClient(conversation, req.body, who.kind === 'token' ? who.claims.userName : undefined) } };
   }));
