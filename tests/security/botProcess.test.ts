@@ -16,7 +16,9 @@ interface BotProcess {
 
 /** Starts the bot the way `npm start` does (entry point, worker training), on a free port. */
 async function startBot(dataDir: string): Promise<BotProcess> {
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'bot/index.ts'], {
+  // One process, tsx as a loader (not its CLI, which runs the bot in a child of its own that a
+  // SIGKILL of the CLI would leave running): kill -9 must hit the bot itself.
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', '--import', 'tsx', 'bot/index.ts'], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DIRECT_LINE_SECRET: SECRET },
     stdio: ['ignore', 'pipe', 'pipe']
