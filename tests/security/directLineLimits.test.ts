@@ -1,4 +1,5 @@
 import http from 'node:http';
+import WebSocket from 'ws';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { channelServer, type ChannelServer } from '../channels/helpers/channelServer';
@@ -74,6 +75,41 @@ describe('Direct Line: no exhaustion by an anonymous web chat user', () => {
     expect(activities.filter((a) => a.from.role === 'bot').at(-1)?.text).toMatch(/zu lang/);
     // 220 posts of 2,000 characters, and the bot's replies: well under the 55 MB that were stored before.
     expect(await folderBytes(path.join(app.dataDir, 'directline'))).toBeLessThan(3_000_000);
+  });
+
+  it('reads a long conversation a page at a time, by polling and on the stream, and loses nothing', async () => {
+    const { token, conversationId } = (await (await fetch(`${server.url}/api/token`, { method: 'POST' })).json()) as { token: string; conversationId: string };
+    const base = `${server.url}/v3/directline/conversations/${conversationId}`;
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    // 100 messages of 15 KB each (the most an activity may carry besides its text): 1.5 MB in all.
+    for (let i = 0; i < 100; i++) {
+      const body = JSON.stringify({ type: 'message', text: `Drucker ${i}`, locale: 'de-DE', channelData: { padding: 'x'.repeat(15_000) } });
+      expect((await fetch(`${base}/activities`, { method: 'POST', headers, body })).status).toBe(200);
+    }
+    type Page = { activities: Array<{ id: string; text?: string }>; watermark: string };
+    const pages: Page[] = [];
+    let watermark = '';
+    do {
+      pages.push((await (await fetch(`${base}/activities?watermark=${watermark}`, { headers })).json()) as Page);
+      watermark = pages.at(-1)!.watermark;
+    } while (pages.at(-1)!.activities.length > 0);
+    expect(pages.length).toBeGreaterThan(2);
+    expect(pages.every((page) => JSON.stringify(page).length < 1.2 * 1024 * 1024)).toBe(true);
+    const polled = pages.flatMap((page) => page.activities.map((a) => a.id));
+    expect(pages.flatMap((page) => page.activities.map((a) => a.text)).filter((text) => text?.startsWith('Drucker '))).toHaveLength(100);
+
+    const { streamUrl } = (await (await fetch(base, { headers })).json()) as { streamUrl: string };
+    const streamed: string[] = [];
+    const socket = new WebSocket(streamUrl);
+    await new Promise<void>((resolve, reject) => {
+      socket.on('message', (data) => {
+        for (const activity of (JSON.parse(String(data)) as Page).activities) streamed.push(activity.id);
+        if (streamed.length >= polled.length) resolve();
+      });
+      socket.on('error', reject);
+    });
+    socket.close();
+    expect(streamed).toEqual(polled);
   });
 
   it('refuses an activity that carries more than 16 KB besides its text with 413, and a field of the wrong type with 400', async () => {

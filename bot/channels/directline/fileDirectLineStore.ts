@@ -4,7 +4,7 @@ import path from 'node:path';
 import { KeyedLock } from '../../storage/keyedLock';
 import { BoundedMap } from '../../util/boundedMap';
 import type { Clock } from '../../clock';
-import { activityIdFor, type AppendedActivity, type DirectLineStore } from './directLineStore';
+import { activityIdFor, DEFAULT_PAGE_BYTES, pageOf, type AppendedActivity, type DirectLineStore } from './directLineStore';
 import type { DirectLineActivity, DirectLineConversation } from './types';
 
 export interface FileDirectLineStoreOptions {
@@ -14,6 +14,8 @@ export interface FileDirectLineStoreOptions {
   segmentSize?: number;
   /** Conversations whose position (next watermark, last activity) is kept in memory. Default 5000. */
   cachedConversations?: number;
+  /** Bytes of activities one read returns at most (see DirectLineStore.activitiesAfter). Default 1 MB. */
+  maxPageBytes?: number;
 }
 
 /** One line of a segment: watermark, the app clock's time of the append (ms), the activity. */
@@ -57,6 +59,7 @@ export class FileDirectLineStore implements DirectLineStore {
   private readonly positions: BoundedMap<string, Position>;
   private readonly maxActivities: number;
   private readonly segmentSize: number;
+  private readonly maxPageBytes: number;
 
   constructor(
     private readonly directory: string,
@@ -66,6 +69,7 @@ export class FileDirectLineStore implements DirectLineStore {
     this.maxActivities = options.maxActivities ?? 500;
     this.segmentSize = options.segmentSize ?? 50;
     this.positions = new BoundedMap(options.cachedConversations ?? 5000);
+    this.maxPageBytes = options.maxPageBytes ?? DEFAULT_PAGE_BYTES;
   }
 
   async createConversation(conversation: DirectLineConversation) {
@@ -111,16 +115,20 @@ export class FileDirectLineStore implements DirectLineStore {
     const after = Math.max(watermark, this.oldestKept(position) - 1);
     const folder = this.folderOf(conversationId);
     const segments = (await this.segmentsIn(folder)).filter((segment) => segment >= this.segmentOf(after + 1));
-    const activities: DirectLineActivity[] = [];
+    const entries: Array<{ watermark: number; bytes: number; activity: DirectLineActivity }> = [];
+    let bytes = 0;
     let highest = last;
+    // Segments are read only until a page is full: a read costs a page, not the conversation.
     for (const segment of segments) {
-      for (const line of await readLines(path.join(folder, segmentName(segment)))) {
+      if (bytes > this.maxPageBytes) break;
+      for (const { line, bytes: size } of await readLines(path.join(folder, segmentName(segment)))) {
         if (line.w <= after) continue;
-        activities.push(line.a);
+        entries.push({ watermark: line.w, bytes: size, activity: line.a });
+        bytes += size;
         highest = Math.max(highest, line.w);
       }
     }
-    return { activities, watermark: Math.max(watermark, highest) };
+    return pageOf(entries, watermark, highest, this.maxPageBytes);
   }
 
   async deleteInactiveSince(cutoff: Date): Promise<number> {
@@ -158,8 +166,7 @@ export class FileDirectLineStore implements DirectLineStore {
     if (newest !== undefined) {
       const file = path.join(folder, segmentName(newest));
       await cutTornLine(file);
-      const lines = await readLines(file);
-      const last = lines.at(-1);
+      const last = (await readLines(file)).at(-1)?.line;
       position.next = Math.max(newest * this.segmentSize + 1, last ? last.w + 1 : 1);
       if (last) position.lastActivityAt = last.at;
     }
@@ -246,13 +253,13 @@ async function readConversation(file: string): Promise<DirectLineConversation | 
   }
 }
 
-/** The complete lines of a segment; a line cut short by a crash (never acknowledged) is skipped. */
-async function readLines(file: string): Promise<LogLine[]> {
+/** The complete lines of a segment, each with its length; a line cut short by a crash (never acknowledged) is skipped. */
+async function readLines(file: string): Promise<Array<{ line: LogLine; bytes: number }>> {
   const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? '' : Promise.reject(error)));
   return text.split('\n').flatMap((raw) => {
     if (!raw) return [];
     try {
-      return [JSON.parse(raw) as LogLine];
+      return [{ line: JSON.parse(raw) as LogLine, bytes: raw.length }];
     } catch {
       return [];
     }

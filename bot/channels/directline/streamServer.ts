@@ -100,10 +100,19 @@ export class DirectLineStreams {
     // published, a gap (published out of order, or before the socket was ready) is read from the store.
     const enqueue = (task: () => Promise<void>) =>
       (queue = queue.then(task).catch((error) => this.deps.logger.warn({ err: error, conversation: conversationId }, 'Direct Line stream could not catch up')));
+    // The store answers a page at a time; each page is handed to the socket before the next is read,
+    // so a long conversation and a slow client never hold more than a page in memory.
     const catchUp = async () => {
-      const set = await this.deps.channel.activitiesAfter(conversationId, sent);
-      sent = Number(set.watermark);
-      send(set);
+      while (ws.readyState === ws.OPEN) {
+        const set = await this.deps.channel.activitiesAfter(conversationId, sent);
+        const watermark = Number(set.watermark);
+        if (set.activities.length === 0 || watermark <= sent) {
+          sent = Math.max(sent, watermark);
+          return;
+        }
+        sent = watermark;
+        await new Promise<void>((resolve) => ws.send(JSON.stringify(set), () => resolve()));
+      }
     };
     const unsubscribe = this.deps.bus.subscribe(conversationId, (set) => {
       if (set.watermark === undefined) return send(set);

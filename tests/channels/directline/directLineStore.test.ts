@@ -11,20 +11,23 @@ import { OFFICE_HOURS } from '../../helpers/clock';
 const conversation = (id: string) => ({ id, userId: 'dl_user', locale: 'de-DE', createdAt: '2026-11-24T09:00:00.000Z' });
 const message = (text: string) => ({ type: 'message', text });
 
+/** Small pages, so that the contract can show them: two activities of 400 characters fit, three do not. */
+const PAGE_BYTES = 1200;
+
 describe.each([
-  ['memory', async () => ({ store: new MemoryDirectLineStore(systemClock, 3) as DirectLineStore, cleanup: async () => undefined })],
+  ['memory', async () => ({ store: new MemoryDirectLineStore(systemClock, 3, PAGE_BYTES) as DirectLineStore, cleanup: async () => undefined })],
   [
     'file',
     async () => {
       const { dir, cleanup } = await makeTempDir('anlaufstelle-directline-');
-      return { store: new FileDirectLineStore(dir, systemClock, { maxActivities: 3 }) as DirectLineStore, cleanup };
+      return { store: new FileDirectLineStore(dir, systemClock, { maxActivities: 3, maxPageBytes: PAGE_BYTES }) as DirectLineStore, cleanup };
     }
   ],
   [
     'file, segments of two activities',
     async () => {
       const { dir, cleanup } = await makeTempDir('anlaufstelle-directline-');
-      return { store: new FileDirectLineStore(dir, systemClock, { maxActivities: 3, segmentSize: 2 }) as DirectLineStore, cleanup };
+      return { store: new FileDirectLineStore(dir, systemClock, { maxActivities: 3, segmentSize: 2, maxPageBytes: PAGE_BYTES }) as DirectLineStore, cleanup };
     }
   ]
 ])('DirectLineStore contract: %s', (_name, make) => {
@@ -58,6 +61,18 @@ describe.each([
     const { activities, watermark } = (await store.activitiesAfter('c3', 0))!;
     expect(activities.map((a) => a.text)).toEqual(['c', 'd', 'e']);
     expect(watermark).toBe(5);
+  });
+
+  it('answers a read in pages of at most maxPageBytes: the watermark of the page, then the rest from there', async () => {
+    await store.createConversation(conversation('paged'));
+    for (const letter of ['a', 'b', 'c']) await store.appendActivity('paged', message(letter.repeat(400)));
+    const first = (await store.activitiesAfter('paged', 0))!;
+    expect([first.activities.map((a) => a.text![0]), first.watermark]).toEqual([['a', 'b'], 2]);
+    const rest = (await store.activitiesAfter('paged', first.watermark))!;
+    expect([rest.activities.map((a) => a.text![0]), rest.watermark]).toEqual([['c'], 3]);
+    // One activity larger than a page still comes, alone.
+    await store.appendActivity('paged', message('d'.repeat(5000)));
+    expect((await store.activitiesAfter('paged', 3))!.activities.map((a) => a.text![0])).toEqual(['d']);
   });
 
   it('keeps conversations apart and knows no activities of unknown ones', async () => {
