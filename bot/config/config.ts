@@ -132,6 +132,9 @@ const envSchema = z
 
 export type AppConfig = z.infer<typeof envSchema>;
 
+/** The names of every variable the bot reads (each documented in `.env.example`). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 /** Thrown when the environment holds an invalid configuration; the message names every bad variable. */
 export class ConfigError extends Error {}
 
