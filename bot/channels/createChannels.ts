@@ -96,7 +96,9 @@ export function createChannels({ config, logger, bot, now, stopwatch, clientAddr
     tokens,
     logger,
     usedStreamTokens: usedStreamTokens ?? new InProcessUsedStreamTokens(now),
-    maxStreamsPerConversation: config.DIRECT_LINE_STREAMS_PER_CONVERSATION
+    maxStreamsPerConversation: config.DIRECT_LINE_STREAMS_PER_CONVERSATION,
+    maxStreamsPerAddress: config.DIRECT_LINE_STREAMS_PER_ADDRESS,
+    clientAddress: (req) => clientAddresses.of(req)
   });
   const limits = {
     postsPerConversation: new RateLimiter(config.DIRECT_LINE_POSTS_PER_MINUTE_PER_CONVERSATION, stopwatch),

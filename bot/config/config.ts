@@ -90,6 +90,7 @@ const envSchema = z
     // --- end channels ---
     // --- Exposure to anonymous users (README "Deployment") ---
     DIRECT_LINE_STREAMS_PER_CONVERSATION: emptyAsUnset(z.coerce.number().int().min(1).max(100).default(4)),
+    DIRECT_LINE_STREAMS_PER_ADDRESS: emptyAsUnset(z.coerce.number().int().min(0).max(1_000_000).default(2000)),
     DIRECT_LINE_POSTS_PER_MINUTE_PER_CONVERSATION: perMinute(120),
     DIRECT_LINE_POSTS_PER_MINUTE_PER_ADDRESS: perMinute(3000),
     DIRECT_LINE_STARTS_PER_MINUTE_PER_ADDRESS: perMinute(600),

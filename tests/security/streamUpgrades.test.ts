@@ -24,9 +24,9 @@ function rawUpgrade(url: string, path: string): Promise<{ statusLine: string; cl
 }
 
 /** Opens a stream URL: 101 when it opens (the socket is kept open until the test closes it), else the HTTP status. */
-function openStream(url: string): Promise<{ status: number; socket?: WebSocket }> {
+function openStream(url: string, headers: Record<string, string> = {}): Promise<{ status: number; socket?: WebSocket }> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url);
+    const socket = new WebSocket(url, { headers });
     socket.on('open', () => resolve({ status: 101, socket }));
     socket.on('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0 }));
     socket.on('error', (error) => (error.message.includes('Unexpected server response') ? undefined : reject(error)));
@@ -102,5 +102,26 @@ describe('WebSocket upgrades: nothing a client sends takes the server down or ho
     const closed = new Promise<number>((resolve) => socket!.on('close', (code) => resolve(code)));
     socket!.send('x'.repeat(100_000));
     expect(await closed).toBe(1009);
+  });
+});
+
+describe('WebSocket streams per client address', () => {
+  it('caps the open streams of one client address over all its conversations; a colleague behind the trusted proxy is not affected', async () => {
+    const server = await channelServer({ DIRECT_LINE_STREAMS_PER_ADDRESS: '3', TRUSTED_PROXIES: '127.0.0.1, ::1' });
+    const from = (client: string) => ({ 'x-forwarded-for': client });
+    const streamFor = async (client: string) => {
+      const { token, conversationId } = (await (await fetch(`${server.url}/api/token`, { method: 'POST', headers: from(client) })).json()) as { token: string; conversationId: string };
+      const { streamUrl } = (await (await fetch(`${server.url}/v3/directline/conversations/${conversationId}`, { headers: { authorization: `Bearer ${token}`, ...from(client) } })).json()) as {
+        streamUrl: string;
+      };
+      return openStream(streamUrl, from(client));
+    };
+    const attacker = [];
+    for (let i = 0; i < 4; i++) attacker.push(await streamFor('198.51.100.7'));
+    expect(attacker.map((a) => a.status)).toEqual([101, 101, 101, 429]);
+    const colleague = await streamFor('192.0.2.20');
+    expect(colleague.status).toBe(101);
+    for (const { socket } of [...attacker, colleague]) socket?.close();
+    await server.close();
   });
 });

@@ -17,6 +17,14 @@ export interface DirectLineStreamDependencies {
   usedStreamTokens: UsedStreamTokens;
   /** Open streams one conversation may have on this instance (browser tabs of one employee). */
   maxStreamsPerConversation: number;
+  /**
+   * Open streams one client address may have on this instance (0: no limit): every employee behind
+   * a NAT address holds one while the widget is open, so this is generous; it stops one client from
+   * holding the process's file handles with the streams of ever new conversations.
+   */
+  maxStreamsPerAddress: number;
+  /** The client's address (X-Forwarded-For only from trusted proxies). */
+  clientAddress: (req: IncomingMessage) => string;
   logger: Logger;
   /** How often the server pings each socket; one without a pong by the next ping is closed. */
   pingIntervalMs?: number;
@@ -33,8 +41,9 @@ const MAX_CLIENT_MESSAGE_BYTES = 4096;
 export class DirectLineStreams {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_MESSAGE_BYTES });
   private readonly sockets = new Set<WebSocket>();
-  /** Open (or opening) streams per conversation. */
-  private readonly perConversation = new Map<string, number>();
+  /** Open (or opening) streams per conversation and per client address. */
+  private readonly perConversation = new OpenCounts();
+  private readonly perAddress = new OpenCounts();
 
   constructor(private readonly deps: DirectLineStreamDependencies) {}
 
@@ -63,10 +72,19 @@ export class DirectLineStreams {
     const stream = this.deps.tokens.verifyStreamToken(query.get('t') ?? '', conversationId);
     const watermark = watermarkOf(query.get('watermark') ?? '');
     await this.deps.channel.conversation(conversationId);
-    const open = this.perConversation.get(conversationId) ?? 0;
-    if (open >= this.deps.maxStreamsPerConversation) throw new DirectLineError(429, 'TooManyRequests', 'This conversation has too many open streams.');
-    // The slot is taken before the next await, so that parallel upgrades cannot pass the cap together.
-    this.perConversation.set(conversationId, open + 1);
+    const address = this.deps.clientAddress(req);
+    // Slots are taken before the next await, so that parallel upgrades cannot pass a cap together.
+    if (!this.perConversation.take(conversationId, this.deps.maxStreamsPerConversation)) {
+      throw new DirectLineError(429, 'TooManyRequests', 'This conversation has too many open streams.');
+    }
+    if (!this.perAddress.take(address, this.deps.maxStreamsPerAddress)) {
+      this.perConversation.release(conversationId);
+      throw new DirectLineError(429, 'TooManyRequests', 'Too many open streams from this address.');
+    }
+    const release = () => {
+      this.perConversation.release(conversationId);
+      this.perAddress.release(address);
+    };
     let served = false;
     try {
       if (!(await this.deps.usedStreamTokens.markUsed(stream.id, stream.expiresAt))) {
@@ -75,21 +93,15 @@ export class DirectLineStreams {
       if (socket.destroyed) return;
       this.wss.handleUpgrade(req, socket, head, (ws) => {
         served = true;
-        this.serve(ws, conversationId, watermark);
+        this.serve(ws, conversationId, watermark, release);
       });
     } finally {
-      // handleUpgrade calls back at once unless it refuses the handshake; without a stream the slot is free again.
-      if (!served) this.release(conversationId);
+      // handleUpgrade calls back at once unless it refuses the handshake; without a stream the slots are free again.
+      if (!served) release();
     }
   }
 
-  private release(conversationId: string): void {
-    const open = (this.perConversation.get(conversationId) ?? 1) - 1;
-    if (open > 0) this.perConversation.set(conversationId, open);
-    else this.perConversation.delete(conversationId);
-  }
-
-  private serve(ws: WebSocket, conversationId: string, from: number): void {
+  private serve(ws: WebSocket, conversationId: string, from: number, release: () => void): void {
     this.sockets.add(ws);
     let sent = from;
     let queue = Promise.resolve();
@@ -140,8 +152,27 @@ export class DirectLineStreams {
       clearInterval(ping);
       unsubscribe();
       this.sockets.delete(ws);
-      this.release(conversationId);
+      release();
     });
+  }
+}
+
+/** How many streams are open per key (a conversation, a client address). */
+class OpenCounts {
+  private readonly counts = new Map<string, number>();
+
+  /** Takes a slot for `key` unless `max` (0: no limit) are taken; false when none is left. */
+  take(key: string, max: number): boolean {
+    const open = this.counts.get(key) ?? 0;
+    if (max > 0 && open >= max) return false;
+    this.counts.set(key, open + 1);
+    return true;
+  }
+
+  release(key: string): void {
+    const open = (this.counts.get(key) ?? 1) - 1;
+    if (open > 0) this.counts.set(key, open);
+    else this.counts.delete(key);
   }
 }
 
