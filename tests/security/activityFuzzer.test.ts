@@ -82,7 +82,7 @@ describe('fuzzer: mutated activities on /api/messages and the Direct Line activi
       NODE_ENV: 'test',
       LOG_LEVEL: 'error',
       DATA_DIR: temp.dir,
-      // The fuzzer tests robustness, not the rate limits (tests/security/rateLimits.test.ts).
+      // The fuzzer tests robustness, not the rate limits (tests/security/directLineLimits.test.ts).
       DIRECT_LINE_POSTS_PER_MINUTE_PER_CONVERSATION: '0',
       DIRECT_LINE_POSTS_PER_MINUTE_PER_ADDRESS: '0',
       DIRECT_LINE_STARTS_PER_MINUTE_PER_ADDRESS: '0'

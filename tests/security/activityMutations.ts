@@ -4,17 +4,8 @@
  * the wrong type, oversized or hostile text, other content types, broken JSON).
  */
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same run, so counts compare across commits. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG of the recognizer's training (mulberry32): the same seed gives the same run, so counts compare across commits. */
+export { seededRandom } from '../../bot/nlu/random';
 
 export type Random = () => number;
 
