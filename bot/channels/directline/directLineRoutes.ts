@@ -37,8 +37,6 @@ const CORS = {
   'access-control-max-age': '600'
 };
 const USER_ID = /^[\w.:@|-]{1,128}$/;
-/** What the credential check before the body parser found out about a request. */
-const callers = new WeakMap<Request, Caller>();
 
 /**
  * The Direct Line 3.0 REST endpoints clients such as botframework-directlinejs (and so Web Chat)
@@ -54,6 +52,8 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
     ...tokens.issue(claims),
     streamUrl: streamUrlOf(deps.originOf(req), claims.conversationId, watermark, tokens.issueStreamToken(claims.conversationId))
   });
+  /** What the credential check before the body parser found out about a request. */
+  const callers = new WeakMap<Request, Caller>();
   const caller = (req: Request) => callers.get(req) ?? callerOf(req, tokens);
   /** A token holder is an anonymous client: its starts (and reconnects) count against its address. */
   const limitStarts = (req: Request, who: Caller) => {
@@ -67,7 +67,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
   };
 
   answerPreflights(server, (path) => path.startsWith(`${DIRECT_LINE_PATH}/`), () => CORS);
-  checkCredentialsFirst(server, tokens);
+  checkCredentialsFirst(server, tokens, callers);
 
   server.post(`${DIRECT_LINE_PATH}/tokens/generate`, route(async (req) => {
     if (caller(req).kind !== 'secret') throw new DirectLineError(401, 'Unauthorized', 'tokens/generate needs the Direct Line secret.');
@@ -129,7 +129,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
  * Content-Length nor Transfer-Encoding has no body (RFC 9112, 6.3): it gets `Content-Length: 0`, so
  * that `POST /conversations` with a token and nothing else starts a conversation.
  */
-function checkCredentialsFirst(server: Server, tokens: DirectLineTokens): void {
+function checkCredentialsFirst(server: Server, tokens: DirectLineTokens, callers: WeakMap<Request, Caller>): void {
   server.pre((req: Request, res: Response, next: Next) => {
     if (req.method === 'OPTIONS' || !req.getPath().startsWith(`${DIRECT_LINE_PATH}/`)) return next();
     if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) req.headers['content-length'] = '0';
