@@ -3,6 +3,7 @@ import type { DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import type { MainDialog } from '../dialogs/mainDialog';
 import { shouldWelcome } from './channels/welcome';
+import { isWebChatTurn } from './channels/userKey';
 import { handoffStatusOf } from '../dialogs/handoffProtocol';
 import { setTurnRecognition } from '../dialogs/turnState';
 import type { HandoffService } from './handoff/handoffService';
@@ -22,6 +23,8 @@ export interface BotOptions {
   maxMessageLength: number;
   /** How many recent lines of a conversation are kept for requests. */
   transcriptLength?: number;
+  /** Channels whose `handoff.status` events come from an agent hub (AGENT_HUB_CHANNELS); never the web chat. */
+  agentHubChannels: readonly string[];
 }
 
 export interface BotDependencies {
@@ -111,6 +114,11 @@ export class AnlaufstelleBot extends ActivityHandler {
   private async handleHandoffStatus(context: TurnContext): Promise<void> {
     const status = handoffStatusOf(context.activity);
     if (!status) return;
+    // Anyone else could claim or close their own request under any name (and falsify the metrics).
+    if (isWebChatTurn(context) || !this.deps.options.agentHubChannels.includes(context.activity.channelId)) {
+      this.deps.logger.warn({ channel: context.activity.channelId, conversation: context.activity.conversation.id }, 'handoff.status ignored: not from a channel in AGENT_HUB_CHANNELS');
+      return;
+    }
     const request = await this.deps.handoff.activeInConversation(context.activity.conversation.id);
     if (!request) return;
     const hub = { username: 'agent-hub', name: context.activity.from?.name || 'Agent Hub' };

@@ -7,3 +7,9 @@ export type Clock = () => Date;
 
 /** The wall clock: the only place in product code that reads the system time. */
 export const systemClock: Clock = () => new Date();
+
+/** Monotonic milliseconds for durations (rate limits), never a date: `performance.now()` in the app. */
+export type Stopwatch = () => number;
+
+/** The process's monotonic clock. */
+export const systemStopwatch: Stopwatch = () => performance.now();

@@ -11,9 +11,10 @@ import type { DialogState } from 'botbuilder-dialogs';
 import type { Server } from 'restify';
 import { MainDialog } from '../dialogs/mainDialog';
 import { AnlaufstelleBot } from './anlaufstelleBot';
-import { AadUserState } from './channels/aadUserState';
+import { ChannelUserState } from './channels/channelUserState';
 import { createChannels, type Channels } from './channels/createChannels';
 import { ConfigError, loadConfig, type AppConfig } from './config/config';
+import { startupWarnings } from './config/startupWarnings';
 import { KnowledgeBase } from './content/knowledgeBase';
 import { FileInteractionLog, type InteractionLog } from './analytics/interactionLog';
 import { CaseService } from './valueStreams/caseService';
@@ -49,7 +50,8 @@ import type { IntentClassifier } from './nlu/types';
 import { LowdbRequestStore } from './requests/lowdbRequestStore';
 import type { RequestStore, TranscriptLine } from './requests/serviceRequest';
 import { LowdbStorage } from './storage/lowdbStorage';
-import { systemClock, type Clock } from './clock';
+import { systemClock, systemStopwatch, type Clock, type Stopwatch } from './clock';
+import { ClientAddresses } from './http/clientAddress';
 
 /** Everything the running bot is made of; built once by {@link buildApp}. */
 export interface App {
@@ -79,6 +81,8 @@ export interface AppOptions {
   logger?: Logger;
   /** The app's clock (business hours, queue times, every stored time). */
   now: Clock;
+  /** Monotonic time for rate limits (performance.now in the app). */
+  stopwatch: Stopwatch;
   /** The content to answer from, as {@link loadStartContent} gives it (else loaded here). */
   content?: Content;
   /** Classifiers already trained on `content` (e.g. in worker threads); the others are trained here. */
@@ -123,8 +127,8 @@ export function buildApp(config: AppConfig, options: AppOptions): App {
   const requestEvents = new InProcessEventBus<RequestChange>((error) => logger.error({ err: error }, 'request event listener failed'));
   const handoff = new HandoffService({ store: requests, bus: requestEvents, knowledge, now });
   const conversationState = new ConversationState(storage);
-  // Teams: an employee's user state is keyed by the AAD object id (bot/channels/aadUserState.ts).
-  const userState = new AadUserState(storage);
+  // User state is keyed by channel (and tenant for Teams): bot/channels/userKey.ts.
+  const userState = new ChannelUserState(storage);
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const transcript = conversationState.createProperty<TranscriptLine[]>('transcript');
   const interactions = new FileInteractionLog(path.join(config.DATA_DIR, 'interactions'));
@@ -141,7 +145,7 @@ export function buildApp(config: AppConfig, options: AppOptions): App {
     handoff,
     logger,
     now,
-    options: { defaultLanguage: config.DEFAULT_LANGUAGE, maxMessageLength: config.MAX_MESSAGE_LENGTH }
+    options: { defaultLanguage: config.DEFAULT_LANGUAGE, maxMessageLength: config.MAX_MESSAGE_LENGTH, agentHubChannels: config.AGENT_HUB_CHANNELS }
   });
 
   const auth = new ConnectorReusingAuthentication(
@@ -153,7 +157,8 @@ export function buildApp(config: AppConfig, options: AppOptions): App {
     })
   );
   // Channels: web chat over the in-process Direct Line, Teams middleware (bot/channels/createChannels.ts).
-  const channels = createChannels({ config, logger, bot, now });
+  const clientAddresses = new ClientAddresses(config.TRUSTED_PROXIES);
+  const channels = createChannels({ config, logger, bot, now, stopwatch: options.stopwatch, clientAddresses });
   const adapter = channels.createAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, conversation: context.activity.conversation?.id }, 'turn failed');
@@ -180,7 +185,7 @@ export function buildApp(config: AppConfig, options: AppOptions): App {
     config.DIRECT_LINE_RETENTION_DAYS > 0 ? startDirectLineRetention(channels.directLine.store, config.DIRECT_LINE_RETENTION_DAYS, logger, now) : () => undefined;
 
   const health = () => ({ faqEntries: { de: knowledge.content.faq.de.length, en: knowledge.content.faq.en.length } });
-  const server = makeServer({ adapter, bot, logger, maxBodyBytes: config.MAX_BODY_BYTES, health });
+  const server = makeServer({ adapter, bot, logger, maxBodyBytes: config.MAX_BODY_BYTES, health, allowsServiceUrl: channels.allowsServiceUrl });
   channels.register(server);
   // Like knowledge/ and intents/, the web files are found relative to the working directory.
   registerStaffPage(server, path.resolve('web', 'staff'));
@@ -198,6 +203,8 @@ export function buildApp(config: AppConfig, options: AppOptions): App {
     bus: requestEvents,
     logger,
     secureCookies: config.NODE_ENV === 'production',
+    refuseDemoPassword: config.NODE_ENV === 'production',
+    clientAddress: (req) => clientAddresses.of(req),
     sessionLifetimeMs: config.STAFF_SESSION_HOURS * 3_600_000,
     now
   });
@@ -249,6 +256,9 @@ async function warnWhenHeapIsTight(app: App): Promise<void> {
 /** Entry point of `npm start`: reads .env, builds the app and listens on PORT. */
 async function main(): Promise<void> {
   (await import('dotenv')).config({ quiet: true });
+  // Everything under DATA_DIR (conversations, requests, sessions) is for this process only:
+  // files are created 0600, folders 0700.
+  process.umask(0o077);
   let app: App;
   try {
     const config = loadConfig(process.env);
@@ -256,7 +266,7 @@ async function main(): Promise<void> {
     // Both languages train side by side in worker threads: start-up takes less time on two cores,
     // and approving a FAQ entry retrains without stopping the turns of everybody else.
     const classifiers = await trainContentInWorkers(content);
-    app = buildApp(config, { now: systemClock, content, classifiers, trainClassifiers: trainContentInWorkers });
+    app = buildApp(config, { now: systemClock, stopwatch: systemStopwatch, content, classifiers, trainClassifiers: trainContentInWorkers });
   } catch (error) {
     if (error instanceof ConfigError || error instanceof ContentError || error instanceof StaffAccountsError) {
       console.error(`Anlaufstelle cannot start.\n${error.message}`);
@@ -266,6 +276,7 @@ async function main(): Promise<void> {
   }
   const { server, config, logger } = app;
   await warnWhenHeapIsTight(app);
+  for (const warning of await startupWarnings(config, app.staffAccounts)) logger.warn(warning);
   server.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${address.port}`;

@@ -4,7 +4,7 @@ import { messagesFor } from '../bot/i18n/messages';
 import { findDuplicateRequest } from '../bot/requests/duplicates';
 import type { RequestSource } from '../bot/requests/serviceRequest';
 import { choicePrompt, recognizeYesNo, YES, yesNoPrompt } from './choices';
-import { requesterOf, type DialogServices } from './dialogServices';
+import { requesterOf, requestsOfRequester, type DialogServices } from './dialogServices';
 import type { ForwardReason } from './followUp';
 import { handoffInitiation } from './handoffProtocol';
 import { RELAY_DIALOG, RelayDialog, type RelayOptions } from './relayDialog';
@@ -95,7 +95,7 @@ export class ForwardRequestDialog extends ComponentDialog {
     const language = turnLanguage(step.context);
     const state = step.values as { department: string; duplicate?: { id: string; number: string } };
     state.department = department;
-    const mine = await this.services.requests.listByRequester(requesterOf(step.context).userId);
+    const mine = await requestsOfRequester(step.context, this.services);
     const duplicate = findDuplicateRequest(mine, { department, subject: question, language });
     if (!duplicate) return step.next();
     state.duplicate = { id: duplicate.id, number: duplicate.number };

@@ -2,14 +2,13 @@ import type { TurnContext } from 'botbuilder';
 import type { Language } from '../bot/content/schema';
 import { messagesFor } from '../bot/i18n/messages';
 import { caseStatusText } from './caseStatus';
-import { requesterOf, type DialogServices } from './dialogServices';
+import { casesOfRequester, requestsOfRequester, type DialogServices } from './dialogServices';
 
 /** Lists the employee's requests that are not finished yet, newest first. */
 export async function sendRequestStatus(context: TurnContext, services: DialogServices, language: Language): Promise<void> {
   const t = messagesFor(language);
-  const userId = requesterOf(context).userId;
-  const cases = (await services.cases.listForRequester(userId)).filter((c) => !c.finished);
-  const requests = (await services.requests.listByRequester(userId)).filter((r) => !r.caseId && (r.status === 'open' || r.status === 'in_progress'));
+  const cases = (await casesOfRequester(context, services)).filter((c) => !c.finished);
+  const requests = (await requestsOfRequester(context, services)).filter((r) => !r.caseId && (r.status === 'open' || r.status === 'in_progress'));
   if (requests.length === 0 && cases.length === 0) {
     await context.sendActivity(t.statusNone());
     return;

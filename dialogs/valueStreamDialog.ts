@@ -13,7 +13,7 @@ import { sameCase } from '../bot/requests/duplicates';
 import { caseStatusText } from './caseStatus';
 import { choicePrompt, YES, yesNoPrompt } from './choices';
 import { parseDate } from './dateInput';
-import { requesterOf, type DialogServices } from './dialogServices';
+import { casesOfRequester, requesterOf, type DialogServices } from './dialogServices';
 import type { FollowUp } from './followUp';
 import { turnLanguage } from './turnState';
 
@@ -109,7 +109,7 @@ export class ValueStreamDialog extends ComponentDialog {
       return step.endDialog({ action: 'none' } satisfies FollowUp);
     }
     const stream = this.stream(step);
-    const mine = await this.services.cases.listForRequester(requesterOf(step.context).userId);
+    const mine = await casesOfRequester(step.context, this.services);
     const same = mine.find((p) => !p.finished && sameCase({ streamId: p.case.streamId, details: p.case.details }, { streamId: stream.id, details: values(step).details }));
     if (!same) return step.next();
     values(step).duplicateId = same.case.id;

@@ -14,9 +14,14 @@ type Logic = (context: TurnContext) => Promise<void>;
  * in-process Direct Line, go to that channel's adapter, so callers need not know which one it is.
  */
 export class ChannelRoutingAdapter extends CloudAdapter {
+  /**
+   * @param allowsServiceUrl where proactive messages of this adapter may go; undefined: anywhere
+   *   (Bot Framework authentication on), see bot/channels/serviceUrlAllowList.ts.
+   */
   constructor(
     auth: ConstructorParameters<typeof CloudAdapter>[0],
-    private readonly routes: AdapterRoute[]
+    private readonly routes: AdapterRoute[],
+    private readonly allowsServiceUrl?: (serviceUrl: string | undefined) => boolean
   ) {
     super(auth);
   }
@@ -28,6 +33,9 @@ export class ChannelRoutingAdapter extends CloudAdapter {
     maybeLogic?: Logic
   ): Promise<void> {
     const route = this.routes.find((candidate) => candidate.owns(reference));
+    if (!route && this.allowsServiceUrl && !this.allowsServiceUrl(reference.serviceUrl)) {
+      throw new Error(`Not sending to ${reference.serviceUrl}: without Bot Framework authentication only ALLOWED_SERVICE_URLS are used.`);
+    }
     const adapter: CloudAdapter = route ? route.adapter : this;
     const target = route ? adapter.continueConversationAsync.bind(adapter) : super.continueConversationAsync.bind(this);
     return target(botAppIdOrClaimsIdentity, reference, logicOrAudience, maybeLogic);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { ConversationReference, TurnContext } from 'botbuilder';
-import type { Server } from 'restify';
+import type { Request, Server } from 'restify';
 import type { AppConfig } from '../config/config';
 import type { Logger } from '../logger';
 import { ChannelRoutingAdapter } from './channelRoutingAdapter';
@@ -12,7 +12,7 @@ import { DirectLineChannel } from './directline/directLineChannel';
 import { registerDirectLineRoutes } from './directline/directLineRoutes';
 import type { DirectLineStore } from './directline/directLineStore';
 import { InProcessDirectLineEventBus, type DirectLineEventBus } from './directline/eventBus';
-import { LowdbDirectLineStore } from './directline/lowdbDirectLineStore';
+import { FileDirectLineStore } from './directline/fileDirectLineStore';
 import { DirectLineStreams } from './directline/streamServer';
 import { DirectLineTokens } from './directline/tokens';
 import { projectRoot } from './projectRoot';
@@ -20,7 +20,12 @@ import { SuggestedActionsAsCard } from './teams/suggestedActionsAsCard';
 import { TenantAllowList } from './teams/tenantAllowList';
 import { TypingIndicator } from './typingIndicator';
 import { registerWebChatRoutes } from './webchat/webChatRoutes';
-import type { Clock } from '../clock';
+import type { Clock, Stopwatch } from '../clock';
+import type { ClientAddresses } from '../http/clientAddress';
+import { RateLimiter } from '../http/rateLimiter';
+import { InProcessUsedStreamTokens, type UsedStreamTokens } from './directline/usedStreamTokens';
+import { markWebChatTurn } from './userKey';
+import { serviceUrlAllowList } from './serviceUrlAllowList';
 
 export interface ChannelDependencies {
   config: AppConfig;
@@ -28,9 +33,14 @@ export interface ChannelDependencies {
   bot: { run(context: TurnContext): Promise<void> };
   /** The app's clock. */
   now: Clock;
+  /** Monotonic time for the rate limits. */
+  stopwatch: Stopwatch;
+  /** Who the client behind a request is (X-Forwarded-For only from trusted proxies). */
+  clientAddresses: ClientAddresses;
   /** Replace the defaults, e.g. with shared implementations for several instances. */
   directLineStore?: DirectLineStore;
   directLineBus?: DirectLineEventBus;
+  usedStreamTokens?: UsedStreamTokens;
 }
 
 /** The channels besides the Bot Framework endpoint: web chat over our own Direct Line, and Teams specifics. */
@@ -44,6 +54,8 @@ export interface Channels {
     /** The Direct Line secret: DIRECT_LINE_SECRET, or one generated for this process outside production. */
     secret: string;
   };
+  /** Where /api/messages activities may have the bot reply; undefined: anywhere (Bot Framework authentication on). */
+  allowsServiceUrl?: (serviceUrl: string | undefined) => boolean;
   /** The bot's main adapter: channel middleware, and proactive messages routed to in-process channels. */
   createAdapter(auth: ConstructorParameters<typeof ChannelRoutingAdapter>[0]): ChannelRoutingAdapter;
   /** Registers web chat, Direct Line and its connector on the server (not listening yet). */
@@ -54,17 +66,14 @@ export interface Channels {
  * Builds the channels. The Direct Line endpoint is a channel for our own bot in this process: see
  * {@link DirectLineChannel}; its store and event bus are interfaces so that several instances can share them.
  */
-export function createChannels({ config, logger, bot, now, directLineStore, directLineBus }: ChannelDependencies): Channels {
+export function createChannels({ config, logger, bot, now, stopwatch, clientAddresses, directLineStore, directLineBus, usedStreamTokens }: ChannelDependencies): Channels {
   const secret = config.DIRECT_LINE_SECRET ?? randomBytes(32).toString('base64url');
   if (!config.DIRECT_LINE_SECRET && config.NODE_ENV === 'development') {
     logger.warn('DIRECT_LINE_SECRET is not set: using a secret generated for this process; web chat sessions end with it');
   }
   const tokens = new DirectLineTokens(secret, config.DIRECT_LINE_TOKEN_TTL_SECONDS, now);
-  const store = directLineStore ?? new LowdbDirectLineStore(path.join(config.DATA_DIR, 'directline'));
+  const store = directLineStore ?? new FileDirectLineStore(path.join(config.DATA_DIR, 'directline'), now);
   const bus = directLineBus ?? new InProcessDirectLineEventBus((error) => logger.error({ err: error }, 'Direct Line listener failed'));
-  const adapter = createDirectLineAdapter(tokens);
-  adapter.use(new TypingIndicator(logger));
-
   let server: Server | undefined;
   const publicUrl = config.PUBLIC_URL?.replace(/\/+$/, '');
   // Without PUBLIC_URL the bot reaches its own connector on the port it listens on.
@@ -74,15 +83,39 @@ export function createChannels({ config, logger, bot, now, directLineStore, dire
     return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   };
   const serviceUrl = () => `${config.DIRECT_LINE_CONNECTOR_URL ?? publicUrl ?? ownUrl()}${CONNECTOR_PATH}/`;
+  const adapter = createDirectLineAdapter(tokens, serviceUrl);
+  // Turns of this adapter are the web chat's: user keys and agent-hub checks tell them apart by this mark.
+  adapter.use({ onTurn: async (context, next) => (markWebChatTurn(context), next()) });
+  adapter.use(new TypingIndicator(logger));
+
   const botAccount = { id: config.MicrosoftAppId ?? 'anlaufstelle', name: config.BOT_NAME, role: 'bot' };
-  const channel = new DirectLineChannel({ store, bus, adapter, bot, botAccount, serviceUrl, logger, now });
-  const streams = new DirectLineStreams({ channel, bus, tokens, logger });
-  const ownsReference = (reference: Partial<ConversationReference>) => isConnectorUrl(reference.serviceUrl);
+  const channel = new DirectLineChannel({ store, bus, adapter, bot, botAccount, serviceUrl, logger, now, maxTextLength: config.MAX_MESSAGE_LENGTH });
+  const streams = new DirectLineStreams({
+    channel,
+    bus,
+    tokens,
+    logger,
+    usedStreamTokens: usedStreamTokens ?? new InProcessUsedStreamTokens(now),
+    maxStreamsPerConversation: config.DIRECT_LINE_STREAMS_PER_CONVERSATION,
+    maxStreamsPerAddress: config.DIRECT_LINE_STREAMS_PER_ADDRESS,
+    clientAddress: (req) => clientAddresses.of(req)
+  });
+  const limits = {
+    postsPerConversation: new RateLimiter(config.DIRECT_LINE_POSTS_PER_MINUTE_PER_CONVERSATION, stopwatch),
+    postsPerAddress: new RateLimiter(config.DIRECT_LINE_POSTS_PER_MINUTE_PER_ADDRESS, stopwatch),
+    startsPerAddress: new RateLimiter(config.DIRECT_LINE_STARTS_PER_MINUTE_PER_ADDRESS, stopwatch)
+  };
+  const clientAddress = (req: Request) => clientAddresses.of(req);
+  // Our connector by its whole origin and path: a look-alike path on another host is not ours.
+  const ownsReference = (reference: Partial<ConversationReference>) => isOwnConnector(reference.serviceUrl, serviceUrl());
+
+  const allowsServiceUrl = serviceUrlAllowList(config);
 
   return {
     directLine: { channel, adapter, tokens, store, bus, secret },
+    allowsServiceUrl,
     createAdapter(auth) {
-      const main = new ChannelRoutingAdapter(auth, [{ owns: ownsReference, adapter }]);
+      const main = new ChannelRoutingAdapter(auth, [{ owns: ownsReference, adapter }], allowsServiceUrl);
       main.use(new TenantAllowList(config.TEAMS_ALLOWED_TENANTS, config.DEFAULT_LANGUAGE, logger));
       main.use(new TypingIndicator(logger));
       main.use(new SuggestedActionsAsCard());
@@ -94,7 +127,7 @@ export function createChannels({ config, logger, bot, now, directLineStore, dire
       const root = projectRoot();
       const originOf = (req: { isSecure(): boolean; header(name: string): string | undefined }) =>
         publicUrl ?? `${req.isSecure() ? 'https' : 'http'}://${req.header('host') ?? ownUrl().slice('http://'.length)}`;
-      registerDirectLineRoutes(target, { channel, tokens, originOf, logger });
+      registerDirectLineRoutes(target, { channel, tokens, originOf, clientAddress, limits, logger });
       registerConnectorRoutes(target, { channel, tokens, logger });
       registerWebChatRoutes(target, {
         channel,
@@ -104,6 +137,8 @@ export function createChannels({ config, logger, bot, now, directLineStore, dire
         publicDir: path.join(root, 'public'),
         webChatBundle: path.join(root, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js'),
         icon: path.join(root, 'manifest', 'color.png'),
+        clientAddress,
+        tokensPerAddress: limits.startsPerAddress,
         logger
       });
       streams.attach(target.server);
@@ -117,10 +152,12 @@ export function createChannels({ config, logger, bot, now, directLineStore, dire
   };
 }
 
-/** Whether a serviceUrl is the in-process Direct Line connector's. */
-function isConnectorUrl(serviceUrl: string | undefined): boolean {
+/** Whether a serviceUrl is this bot's in-process Direct Line connector: same origin, same path. */
+function isOwnConnector(serviceUrl: string | undefined, own: string): boolean {
   try {
-    return new URL(serviceUrl ?? '').pathname.startsWith(`${CONNECTOR_PATH}/`);
+    const target = new URL(serviceUrl ?? '');
+    const ours = new URL(own);
+    return target.origin === ours.origin && target.pathname.replace(/\/+$/, '') === ours.pathname.replace(/\/+$/, '');
   } catch {
     return false;
   }

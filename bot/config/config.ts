@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../content/schema';
+import { isAddressOrRange } from '../http/clientAddress';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const fraction = z.coerce.number().min(0).max(1);
@@ -30,6 +31,8 @@ const commaList = z
   .optional()
   .transform((value) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean));
 // --- end channels ---
+const perMinute = (fallback: number) => emptyAsUnset(z.coerce.number().int().min(0).max(1_000_000).default(fallback));
+const flag = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.enum(['true', 'false']).default('false')).transform((v) => v === 'true');
 
 /** Every environment variable the bot reads; `.env.example` documents each one. */
 const envSchema = z
@@ -83,8 +86,21 @@ const envSchema = z
     TEAMS_APP_ID: optionalText.pipe(z.uuid('must be a GUID').optional()),
     TEAMS_DEVELOPER_URL: httpUrl(['https:']),
     TEAMS_PRIVACY_URL: httpUrl(['https:']),
-    TEAMS_TERMS_URL: httpUrl(['https:'])
+    TEAMS_TERMS_URL: httpUrl(['https:']),
     // --- end channels ---
+    // --- Exposure to anonymous users (README "Deployment") ---
+    DIRECT_LINE_STREAMS_PER_CONVERSATION: emptyAsUnset(z.coerce.number().int().min(1).max(100).default(4)),
+    DIRECT_LINE_STREAMS_PER_ADDRESS: emptyAsUnset(z.coerce.number().int().min(0).max(1_000_000).default(2000)),
+    DIRECT_LINE_POSTS_PER_MINUTE_PER_CONVERSATION: perMinute(120),
+    DIRECT_LINE_POSTS_PER_MINUTE_PER_ADDRESS: perMinute(3000),
+    DIRECT_LINE_STARTS_PER_MINUTE_PER_ADDRESS: perMinute(600),
+    TRUSTED_PROXIES: commaList.refine((list) => list.every(isAddressOrRange), 'must be IP addresses or CIDR ranges, comma-separated (e.g. 10.0.0.5, 10.1.0.0/16)'),
+    ALLOW_UNAUTHENTICATED_MESSAGES: flag,
+    ALLOWED_SERVICE_URLS: commaList.refine(
+      (list) => list.every((url) => URL.canParse(url) && ['http:', 'https:'].includes(new URL(url).protocol)),
+      'must be http(s) URLs, comma-separated'
+    ),
+    AGENT_HUB_CHANNELS: commaList
   })
   .superRefine((env, ctx) => {
     if (!(env.THRESHOLD_OUT_OF_SCOPE <= env.THRESHOLD_DISAMBIGUATE && env.THRESHOLD_DISAMBIGUATE <= env.THRESHOLD_ANSWER)) {
@@ -104,9 +120,21 @@ const envSchema = z
     if (env.NODE_ENV === 'production' && !env.DIRECT_LINE_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['DIRECT_LINE_SECRET'], message: 'is required in production (web chat tokens are signed with it)' });
     }
+    // Without Bot Framework authentication anyone who reaches /api/messages can claim any user id.
+    if (env.NODE_ENV === 'production' && !env.MicrosoftAppId && !env.ALLOW_UNAUTHENTICATED_MESSAGES) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppId'],
+        message:
+          'is required in production: without it POST /api/messages accepts any activity from anyone. Behind a gateway that authenticates every caller, set ALLOW_UNAUTHENTICATED_MESSAGES=true instead'
+      });
+    }
   });
 
 export type AppConfig = z.infer<typeof envSchema>;
+
+/** The names of every variable the bot reads (each documented in `.env.example`). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 
 /** Thrown when the environment holds an invalid configuration; the message names every bad variable. */
 export class ConfigError extends Error {}

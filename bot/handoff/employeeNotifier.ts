@@ -120,20 +120,24 @@ export class EmployeeNotifier {
   private async postToTeamsChannel(request: ServiceRequest): Promise<void> {
     const channel = this.deps.knowledge.department(request.department)?.teamsChannel as Partial<ConversationReference> | undefined;
     if (!channel?.serviceUrl) return;
+    // What the employee wrote (subject, name) goes into TextRuns, which Teams shows as plain text:
+    // in a TextBlock or a FactSet its markdown (links, images) would be rendered.
+    const plain = (title: string, value: string) => ({
+      type: 'RichTextBlock',
+      inlines: [
+        { type: 'TextRun', text: `${title}: `, weight: 'Bolder' },
+        { type: 'TextRun', text: value }
+      ]
+    });
     const card = CardFactory.adaptiveCard({
       type: 'AdaptiveCard',
       version: '1.4',
       body: [
         { type: 'TextBlock', size: 'Medium', weight: 'Bolder', text: `Neue Anfrage ${request.number}` },
-        { type: 'TextBlock', wrap: true, text: request.subject },
-        {
-          type: 'FactSet',
-          facts: [
-            { title: 'Von', value: request.requester.name ?? request.requester.userId },
-            { title: 'Sprache', value: request.language },
-            { title: 'Anlass', value: request.source }
-          ]
-        }
+        { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: request.subject }] },
+        plain('Von', request.requester.name ?? request.requester.userId),
+        plain('Sprache', request.language),
+        plain('Anlass', request.source)
       ],
       actions: [{ type: 'Action.OpenUrl', title: 'In der Konsole öffnen', url: `${this.deps.consoleUrl}#${request.id}` }]
     });

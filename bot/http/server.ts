@@ -1,6 +1,7 @@
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
 import restify, { type Server } from 'restify';
+import { activityProblem, channelActivitySchema } from '../channels/activityShape';
 
 export interface ServerDependencies {
   adapter: CloudAdapter;
@@ -10,16 +11,25 @@ export interface ServerDependencies {
   maxBodyBytes: number;
   /** Reported by /healthz, e.g. the number of FAQ entries loaded. */
   health?: () => Record<string, unknown>;
+  /** Where activities may have the bot reply (without Bot Framework authentication); undefined: anywhere. */
+  allowsServiceUrl?: (serviceUrl: string | undefined) => boolean;
 }
 
 /** Builds the HTTP server: the Bot Framework endpoint and a health check. Only the entry point listens. */
-export function makeServer({ adapter, bot, logger, maxBodyBytes, health }: ServerDependencies): Server {
+export function makeServer({ adapter, bot, logger, maxBodyBytes, health, allowsServiceUrl }: ServerDependencies): Server {
   const server = restify.createServer({ name: 'anlaufstelle', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false, rejectUnknown: true }));
 
   server.post('/api/messages', async (req, res) => {
-    if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body) || typeof req.body.type !== 'string') {
-      res.send(400, { error: 'The body must be a Bot Framework activity: a JSON object with a "type".' });
+    // Checked before the turn: a malformed activity must not reach the dialogs or the conversation's state.
+    const problem = req.is('json') ? activityProblem(channelActivitySchema, req.body) : 'The body must be a Bot Framework activity in JSON (content-type: application/json).';
+    if (problem) {
+      res.send(400, { error: problem });
+      return;
+    }
+    // Replies in the response (expectReplies) go nowhere else; any other reply goes to the serviceUrl.
+    if (allowsServiceUrl && req.body.deliveryMode !== 'expectReplies' && !allowsServiceUrl(req.body.serviceUrl)) {
+      res.send(400, { error: 'The serviceUrl is not allowed: without Bot Framework authentication the bot replies only to ALLOWED_SERVICE_URLS.' });
       return;
     }
     await adapter.process(req, res, (context) => bot.run(context));

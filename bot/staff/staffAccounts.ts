@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { verifyPassword } from './passwords';
 
 export const STAFF_ROLES = ['agent', 'lead', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -13,6 +14,9 @@ const accountSchema = z
     passwordHash: z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, 'must be a scrypt hash (see npm run staff:hash)')
   })
   .strict();
+
+/** The password of the shipped demo accounts (staff/accounts.json): refused in production. */
+export const DEMO_PASSWORD = 'anlaufstelle-demo';
 
 /** A staff account as stored: the password only as scrypt hash. */
 export type StaffAccount = z.infer<typeof accountSchema>;
@@ -60,4 +64,10 @@ export function loadStaffAccounts(file: string, departments: ReadonlySet<string>
 /** The public part of an account. */
 export function toStaffUser(account: StaffAccount): StaffUser {
   return { username: account.username, name: account.name, department: account.department, role: account.role };
+}
+
+/** The accounts whose password is the shipped demo password (checked with scrypt, so it takes a moment). */
+export async function accountsWithDemoPassword(accounts: readonly StaffAccount[]): Promise<string[]> {
+  const checked = await Promise.all(accounts.map(async (account) => ((await verifyPassword(DEMO_PASSWORD, account.passwordHash)) ? account.username : undefined)));
+  return checked.filter((username): username is string => username !== undefined);
 }

@@ -1,6 +1,6 @@
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import type { Logger } from 'pino';
-import type { Request, Response, Server } from 'restify';
+import type { Next, Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { FaqDraftStore } from '../content/faqDrafts';
 import { faqDraftInputSchema } from '../content/faqDrafts';
@@ -15,7 +15,7 @@ import { approveFaqDraft, FaqApprovalError } from './faqApproval';
 import { targetStatus } from '../metrics/targets';
 import type { LoginThrottle } from './loginThrottle';
 import { verifyPassword } from './passwords';
-import { toStaffUser, type StaffAccount, type StaffUser } from './staffAccounts';
+import { DEMO_PASSWORD, toStaffUser, type StaffAccount, type StaffUser } from './staffAccounts';
 import type { StaffSessions } from './staffSessions';
 import type { Clock } from '../clock';
 
@@ -38,6 +38,10 @@ export interface StaffApiDependencies {
   logger: Logger;
   /** Mark the session cookie Secure (production, behind HTTPS). */
   secureCookies: boolean;
+  /** Refuse sign-ins with the shipped demo password (production). */
+  refuseDemoPassword: boolean;
+  /** The client's address (X-Forwarded-For only from trusted proxies), for the login throttle. */
+  clientAddress: (req: Request) => string;
   sessionLifetimeMs: number;
   /** The app's clock (target states, which resolved requests are still shown). */
   now: Clock;
@@ -69,18 +73,28 @@ export function registerStaffApi(server: Server, deps: StaffApiDependencies): vo
   const { now } = deps;
   const departmentsOf = () => deps.knowledge.departments.map((d) => ({ id: d.id, name: d.name.de }));
 
+  // What the staff API answers is personal data: no browser or proxy may keep a copy.
+  server.pre((req: Request, res: Response, next: Next) => {
+    if (req.getPath().startsWith('/api/staff/')) res.header('cache-control', 'no-store');
+    return next();
+  });
+
   server.post('/api/staff/login', async (req, res) => {
     try {
       requireJson(req);
       const { username, password } = parse(loginSchema, req.body);
-      const locked = await deps.throttle.lockedFor(username);
-      if (locked > 0) throw lockedError(locked);
+      const address = deps.clientAddress(req);
+      const wait = await deps.throttle.waitFor(username, address);
+      if (wait > 0) throw waitError(wait);
       const account = deps.accounts.find((a) => a.username === username);
       const valid = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
       if (!account || !valid) {
-        const lockedNow = await deps.throttle.failed(username);
-        if (lockedNow > 0) throw lockedError(lockedNow);
-        throw new ApiError(401, 'Benutzername oder Passwort ist falsch.');
+        const next = await deps.throttle.failed(username, address);
+        throw new ApiError(401, 'Benutzername oder Passwort ist falsch.', next > 0 ? { retryAfterSeconds: Math.ceil(next / 1000) } : {});
+      }
+      if (deps.refuseDemoPassword && password === DEMO_PASSWORD) {
+        deps.logger.warn({ staff: username }, 'sign-in with the demo password refused in production');
+        throw new ApiError(403, 'Dieses Konto hat das Demo-Passwort und kann sich im Produktivbetrieb nicht anmelden. Bitte vergeben Sie ein eigenes Passwort (npm run staff:hash).');
       }
       await deps.throttle.succeeded(username);
       const user = toStaffUser(account);
@@ -133,6 +147,10 @@ export function registerStaffApi(server: Server, deps: StaffApiDependencies): vo
       const request = await deps.handoff.get(req.params.id);
       if (!request) throw new ApiError(404, 'Anfrage nicht gefunden.');
       if (request.department !== user.department && user.role !== 'admin') throw new ApiError(403, 'Diese Anfrage gehört zu einer anderen Abteilung.');
+      // A claimed request is its assignee's: another agent may read it, but only the assignee or a lead acts on it.
+      // (Claiming what another has claimed is a conflict, 409, for everybody: see HandoffService.claim.)
+      const claimedByOther = request.status === 'in_progress' && request.assignee && request.assignee.username !== user.username;
+      if (method === 'post' && !path.endsWith('/claim') && claimedByOther && user.role === 'agent') throw new ApiError(403, `${request.number} bearbeitet ${request.assignee!.name}.`);
       const result = await act(request, req, user);
       res.send(200, { request: (await withPositions([result], deps.handoff, deps.knowledge, now()))[0] });
     });
@@ -155,11 +173,11 @@ export function registerStaffApi(server: Server, deps: StaffApiDependencies): vo
   );
 
   route('get', '/api/staff/events', async (req, res, user) => {
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     res.write(': connected\n\n');
     const unsubscribe = deps.bus.subscribe((change) => {
       if (user.role !== 'admin' && change.department !== user.department) return;
-      res.write(`event: request\ndata: ${JSON.stringify({ type: change.type, request: change.request })}\n\n`);
+      res.write(`event: request\ndata: ${JSON.stringify({ type: change.type, request: visibleRequest(change.request) })}\n\n`);
     });
     const ping = setInterval(() => res.write(': ping\n\n'), PING_MS);
     req.on('close', () => {
@@ -192,12 +210,10 @@ export function registerStaffApi(server: Server, deps: StaffApiDependencies): vo
 async function withPositions(requests: ServiceRequest[], handoff: HandoffService, knowledge: KnowledgeBase, now: Date): Promise<Array<ServiceRequest & { queuePosition?: number }>> {
   return Promise.all(
     requests.map(async (r) => {
-      const { requester, ...rest } = r;
       const department = knowledge.department(r.department);
       const target = department ? targetStatus(r, department, now) : undefined;
       const visible = {
-        ...rest,
-        requester: { userId: requester.userId, name: requester.name, channelId: requester.channelId, conversationId: requester.conversationId },
+        ...visibleRequest(r),
         ...(target && {
           targetStatus: {
             firstResponse: target.firstResponse,
@@ -210,6 +226,12 @@ async function withPositions(requests: ServiceRequest[], handoff: HandoffService
       return r.status === 'open' ? { ...visible, queuePosition: (await handoff.position(r)).position } : visible;
     })
   ) as Promise<Array<ServiceRequest & { queuePosition?: number }>>;
+}
+
+/** A request as staff see it, in the REST API and the live events: without the stored conversation reference. */
+function visibleRequest(request: ServiceRequest): ServiceRequest {
+  const { requester, ...rest } = request;
+  return { ...rest, requester: { userId: requester.userId, name: requester.name, channelId: requester.channelId, conversationId: requester.conversationId } };
 }
 
 function sessionId(req: Request): string | undefined {
@@ -233,9 +255,9 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   return result.data;
 }
 
-function lockedError(ms: number): ApiError {
+function waitError(ms: number): ApiError {
   const seconds = Math.ceil(ms / 1000);
-  return new ApiError(429, `Zu viele Fehlversuche. Bitte versuchen Sie es in ${Math.ceil(seconds / 60)} Minuten erneut.`, { retryAfterSeconds: seconds });
+  return new ApiError(429, `Zu viele Fehlversuche. Bitte versuchen Sie es in ${seconds} Sekunden erneut.`, { retryAfterSeconds: seconds });
 }
 
 function fail(res: Response, error: unknown, logger: Logger): void {

@@ -28,7 +28,8 @@ function conversationItem(n: number) {
 /**
  * Stores `count` finished conversations (and one user profile per five conversations) through
  * {@link LowdbStorage.write}, in batches, under the keys botbuilder's ConversationState and UserState
- * use (`directline/conversations/<id>/`, `directline/users/<id>/`), so the files are exactly what the bot writes.
+ * use (`directline/conversations/<id>/`, and `users/<user key>/` as bot/channels/channelUserState.ts keys
+ * users), so the files are exactly what the bot writes.
  * @param from index of the first conversation, to top up a folder that already holds `from` of them.
  * @returns the number of files written.
  */
@@ -39,7 +40,7 @@ export async function populateState(stateDir: string, count: number, from = 0): 
     const changes: StoreItems = {};
     for (let n = start; n < Math.min(from + count, start + BATCH); n++) {
       changes[`directline/conversations/stored-c${n}/`] = conversationItem(n);
-      if (n % CONVERSATIONS_PER_USER === 0) changes[`directline/users/stored-u${n / CONVERSATIONS_PER_USER}/`] = { profile: { language: 'de' } };
+      if (n % CONVERSATIONS_PER_USER === 0) changes[`users/directline/stored-u${n / CONVERSATIONS_PER_USER}/`] = { profile: { language: 'de' } };
     }
     await storage.write(changes);
     files += Object.keys(changes).length;

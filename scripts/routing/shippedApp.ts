@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../bot/config/config';
 import { buildApp, type App } from '../../bot/index';
-import { systemClock } from '../../bot/clock';
+import { systemClock, systemStopwatch } from '../../bot/clock';
 
 /**
  * The bot as `npm start` builds it (buildApp: content from ./knowledge and ./intents, the trained
@@ -10,5 +10,5 @@ import { systemClock } from '../../bot/clock';
  * is only used once a turn runs. Call `app.close()` when done.
  */
 export function shippedApp(env: NodeJS.ProcessEnv = process.env): App {
-  return buildApp(loadConfig({ ...env, LOG_LEVEL: 'silent', DATA_DIR: path.join(os.tmpdir(), 'anlaufstelle-eval-unused') }), { now: systemClock });
+  return buildApp(loadConfig({ ...env, LOG_LEVEL: 'silent', DATA_DIR: path.join(os.tmpdir(), 'anlaufstelle-eval-unused') }), { now: systemClock, stopwatch: systemStopwatch });
 }

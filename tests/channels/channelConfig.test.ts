@@ -7,7 +7,7 @@ describe('channel configuration', () => {
   it('refuses to start in production without DIRECT_LINE_SECRET', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DIRECT_LINE_SECRET: is required in production/);
-    expect(loadConfig({ NODE_ENV: 'production', DIRECT_LINE_SECRET: secret }).DIRECT_LINE_SECRET).toBe(secret);
+    expect(loadConfig({ NODE_ENV: 'production', DIRECT_LINE_SECRET: secret, ALLOW_UNAUTHENTICATED_MESSAGES: 'true' }).DIRECT_LINE_SECRET).toBe(secret);
     expect(() => loadConfig({ DIRECT_LINE_SECRET: 'short' })).toThrow(/DIRECT_LINE_SECRET: must be at least 32 characters/);
   });
 

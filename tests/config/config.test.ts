@@ -1,4 +1,6 @@
-import { ConfigError, loadConfig } from '../../bot/config/config';
+import { readFileSync } from 'node:fs';
+import { parse } from 'dotenv';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../../bot/config/config';
 
 describe('configuration from the environment', () => {
   it('runs with no variables at all: port 3978, ./data, German, unauthenticated', () => {
@@ -25,5 +27,12 @@ describe('configuration from the environment', () => {
   it('requires a password with an app id, and thresholds in order', () => {
     expect(() => loadConfig({ MicrosoftAppId: 'id' })).toThrow(/MicrosoftAppPassword/);
     expect(() => loadConfig({ THRESHOLD_ANSWER: '0.1', THRESHOLD_DISAMBIGUATE: '0.3' })).toThrow(/THRESHOLD_OUT_OF_SCOPE <= THRESHOLD_DISAMBIGUATE <= THRESHOLD_ANSWER/);
+  });
+
+  it('documents every variable in .env.example, which loads as it is', () => {
+    const example = parse(readFileSync('.env.example'));
+    expect(CONFIG_VARIABLES.filter((name) => !(name in example))).toEqual([]);
+    expect(Object.keys(example).filter((name) => !CONFIG_VARIABLES.includes(name))).toEqual([]);
+    expect(() => loadConfig(example)).not.toThrow();
   });
 });

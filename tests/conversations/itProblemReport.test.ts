@@ -5,7 +5,7 @@ import { onEveryTransport } from './harness/transcript';
 onEveryTransport('conversation: reporting an IT problem step by step', (bot) => {
 
   it('DE: collects device, description, since when and urgency, confirms, and files the ticket in the IT queue', async () => {
-    await bot.conversation({ id: 'it-de', name: 'Erika Muster' })
+    const { userKey } = await bot.conversation({ id: 'it-de', name: 'Erika Muster' })
       .send('Ich möchte eine Störung melden')
       .assertReply(offers(['Laptop/PC', 'Drucker', 'Smartphone/Telefon', 'Software/Programm', 'Netzwerk/VPN', 'Sonstiges']))
       .send('Drucker')
@@ -38,7 +38,7 @@ onEveryTransport('conversation: reporting an IT problem step by step', (bot) => 
       source: 'it_problem_report',
       status: 'open',
       language: 'de',
-      requester: { userId: 'it-de', name: 'Erika Muster' },
+      requester: { userId: userKey, name: 'Erika Muster' },
       details: { device: 'Drucker', since: 'seit heute morgen', urgency: 'Hoch – ich kann nicht arbeiten' }
     });
     expect(queue.requests[0].transcript.map((l: { from: string }) => l.from)).toContain('bot');

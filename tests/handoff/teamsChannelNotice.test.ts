@@ -6,7 +6,7 @@ import { makeTempDir } from '../helpers/tempDir';
 import { makeTestApp } from '../helpers/testApp';
 
 describe('a department notified in its Teams channel', () => {
-  it('posts every new request there as an adaptive card with a link to the console', async () => {
+  it('posts every new request there as an adaptive card with a link to the console, the employee\'s text as plain text', async () => {
     const connector = await new FakeConnector().start();
     const content = await makeTempDir('anlaufstelle-teams-channel-');
     const knowledgeDir = path.join(content.dir, 'knowledge');
@@ -32,8 +32,28 @@ describe('a department notified in its Teams channel', () => {
     expect(notice.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
     const card = notice.attachments[0].content;
     expect(card.body[0].text).toBe('Neue Anfrage IT-1001');
-    expect(card.body[1].text).toBe('Ich möchte mit jemandem aus der IT sprechen');
+    expect(card.body[1]).toEqual({ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: 'Ich möchte mit jemandem aus der IT sprechen' }] });
     expect(card.actions[0]).toMatchObject({ type: 'Action.OpenUrl', url: expect.stringMatching(/^https:\/\/anlaufstelle\.example\.com\/staff#/) });
+
+    // What the employee wrote is shown as text in the card, never rendered as markdown (links, images).
+    const hostile = '[Passwort hier bestätigen](https://phish.example.com) ![logo](https://evil.example.com/x.png) **dringend**';
+    const request = (await app.requests.listByDepartment('it'))[0];
+    app.requestEvents.publish({
+      type: 'created',
+      department: 'it',
+      request: { ...request, number: 'IT-1999', subject: hostile, requester: { ...request.requester, name: '[Chef](https://phish.example.com)' } },
+      cause: { type: 'created', at: request.createdAt }
+    });
+    await app.notifier.idle();
+    const injected = connector.activities('19:it-support@thread.tacv2').at(-1).attachments[0].content;
+    const textBlocks = JSON.stringify(injected.body.filter((block: { type: string }) => block.type === 'TextBlock'));
+    expect(textBlocks).not.toContain('phish.example.com');
+    expect(injected.body).toContainEqual({ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: hostile }] });
+    expect(injected.body).toContainEqual({
+      type: 'RichTextBlock',
+      inlines: [{ type: 'TextRun', text: 'Von: ', weight: 'Bolder' }, { type: 'TextRun', text: '[Chef](https://phish.example.com)' }]
+    });
+    expect(injected.body.some((block: { type: string }) => block.type === 'FactSet')).toBe(false);
 
     await server.close();
     await app.cleanup();

@@ -9,6 +9,7 @@ import type { IntentClassifier } from '../../bot/nlu/types';
 import { makeTempDir } from './tempDir';
 import type { Clock } from '../../bot/clock';
 import { fixedClock } from './clock';
+import { systemStopwatch } from '../../bot/clock';
 
 /** A fully built bot with lowdb state in a fresh temp folder, the way `npm start` builds it. */
 export interface TestApp extends App {
@@ -26,7 +27,7 @@ export async function makeTestApp(env: Record<string, string> = {}, dataDir?: st
   const temp = dataDir ? { dir: dataDir, cleanup: async () => undefined } : await makeTempDir('anlaufstelle-data-');
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: temp.dir, ...env });
   const content = loadStartContent(config);
-  const app = buildApp(config, { now, content, classifiers: classifiersFor(content) });
+  const app = buildApp(config, { now, stopwatch: systemStopwatch, content, classifiers: classifiersFor(content) });
   return {
     ...app,
     dataDir: temp.dir,

@@ -196,7 +196,7 @@
       let message;
       if (error.status === 401) message = 'Benutzername oder Passwort ist falsch.';
       else if (error.status === 429) {
-        message = `Zu viele fehlgeschlagene Anmeldeversuche. Das Konto ist vorübergehend gesperrt. Bitte versuchen Sie es in ${formatWait(error.body.retryAfterSeconds)} erneut.`;
+        message = `Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in ${formatWait(error.body.retryAfterSeconds)} erneut.`;
       } else message = describeError(error, 'Die Anmeldung');
       showError('login-error', message);
       $('login-password').value = '';

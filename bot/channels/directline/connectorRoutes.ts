@@ -17,11 +17,11 @@ export interface ConnectorRouteDependencies {
 /**
  * The part of the Bot Connector API the bot calls for Direct Line conversations: send to a
  * conversation and reply to an activity. Only our own bot can call it: it signs its calls with a
- * connector token (see {@link createDirectLineAdapter}).
+ * connector token for the conversation it writes to (see {@link createDirectLineAdapter}).
  */
 export function registerConnectorRoutes(server: Server, { channel, tokens, logger }: ConnectorRouteDependencies): void {
   const route = (handler: Parameters<typeof endpoint>[0]) => endpoint(handler, (error) => logger.error({ err: error }, 'Direct Line connector call failed'));
-  const authorize = (req: Parameters<Parameters<typeof endpoint>[0]>[0]) => tokens.verifyConnectorToken(bearerOf(req));
+  const authorize = (req: Parameters<Parameters<typeof endpoint>[0]>[0]) => tokens.verifyConnectorToken(bearerOf(req), req.params.conversationId);
   const conversations = `${CONNECTOR_PATH}/v3/conversations/:conversationId/activities`;
 
   server.post(conversations, route(async (req) => {

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { KeyedLock } from '../../storage/keyedLock';
 import type { DirectLineStore } from './directLineStore';
 import type { DirectLineEventBus } from './eventBus';
+import { activityProblem, clientActivityFields, clientActivitySchema } from '../activityShape';
 import { forbidden } from './tokens';
 import { DIRECT_LINE_CHANNEL_ID, DirectLineError, type ActivitySet, type DirectLineActivity, type DirectLineConversation } from './types';
 import type { Clock } from '../../clock';
@@ -21,12 +22,17 @@ export interface DirectLineChannelDependencies {
   logger: Logger;
   /** The app's clock (activity timestamps). */
   now: Clock;
+  /** Text beyond this many characters is cut before it is stored (the bot still sees it whole and says it is too long). */
+  maxTextLength: number;
 }
+
+/** What a client's activity may carry besides its text, serialized; more is refused with 413. */
+export const MAX_CLIENT_FIELDS_BYTES = 16 * 1024;
 
 /** Activity types a Direct Line client may post. */
 const CLIENT_TYPES = new Set<string>([ActivityTypes.Message, ActivityTypes.Event, ActivityTypes.Typing]);
 /** Fields a client may set; identity, addressing and ids come from the token and the store. */
-const CLIENT_FIELDS = ['text', 'textFormat', 'locale', 'localTimestamp', 'localTimezone', 'value', 'name', 'channelData', 'entities', 'attachments', 'replyToId'] as const;
+const CLIENT_FIELDS = Object.keys(clientActivityFields).filter((field) => field !== 'type') as Array<keyof typeof clientActivityFields>;
 
 /**
  * The Direct Line channel for our own bot, inside this process. Client activities are stored, echoed
@@ -52,12 +58,15 @@ export class DirectLineChannel {
     return `dl_${randomBytes(12).toString('base64url')}`;
   }
 
-  /** Starts the conversation unless it runs already; a new one gets the bot's welcome (conversationUpdate). */
-  async start(conversationId: string, userId: string, locale?: string): Promise<{ conversation: DirectLineConversation; created: boolean }> {
+  /**
+   * Starts the conversation unless it runs already; a new one gets the bot's welcome
+   * (conversationUpdate). `userName`: the user's name as the token vouches for it, if any.
+   */
+  async start(conversationId: string, userId: string, locale?: string, userName = ''): Promise<{ conversation: DirectLineConversation; created: boolean }> {
     const { conversation, created } = await this.deps.store.createConversation({ id: conversationId, userId, locale, createdAt: this.now().toISOString() });
     if (conversation.userId !== userId) throw forbidden('The conversation belongs to another user.');
     if (created) {
-      const user = { id: userId, name: '', role: 'user' };
+      const user = { id: userId, name: userName, role: 'user' };
       await this.runTurn(conversation, { type: ActivityTypes.ConversationUpdate, id: randomUUID(), from: user, membersAdded: [user], locale, timestamp: this.now() });
     }
     return { conversation, created };
@@ -70,14 +79,21 @@ export class DirectLineChannel {
     return conversation;
   }
 
-  /** Stores and echoes a client's activity, then runs the bot's turn for it; returns the activity id. */
-  async postFromClient(conversation: DirectLineConversation, body: unknown): Promise<string> {
-    const activity = this.fromClient(conversation, body);
+  /**
+   * Stores and echoes a client's activity, then runs the bot's turn for it; returns the activity id.
+   * `userName` is the name the token vouches for ('' when none): never the name the client claims.
+   */
+  async postFromClient(conversation: DirectLineConversation, body: unknown, userName = ''): Promise<string> {
+    const activity = this.fromClient(conversation, body, userName);
     if (activity.type === ActivityTypes.Typing) return randomUUID();
-    const appended = await this.deps.store.appendActivity(conversation.id, activity);
+    // Stored with its text cut to the limit: a conversation's size stays bounded whatever is posted.
+    const max = this.deps.maxTextLength;
+    const text = activity.text;
+    const stored = typeof text === 'string' && text.length > max ? { ...activity, text: `${text.slice(0, max)}…` } : activity;
+    const appended = await this.deps.store.appendActivity(conversation.id, stored);
     if (!appended) throw notFound();
     await this.deps.bus.publish(conversation.id, { activities: [appended.activity], watermark: String(appended.watermark) });
-    await this.runTurn(conversation, appended.activity);
+    await this.runTurn(conversation, { ...appended.activity, text });
     return appended.activity.id!;
   }
 
@@ -112,18 +128,24 @@ export class DirectLineChannel {
     return { activities: found.activities, watermark: String(found.watermark) };
   }
 
-  private fromClient(conversation: DirectLineConversation, body: unknown): DirectLineActivity {
+  private fromClient(conversation: DirectLineConversation, body: unknown, userName: string): DirectLineActivity {
     if (!isObject(body) || typeof body.type !== 'string' || !CLIENT_TYPES.has(body.type)) {
       throw badArgument('The body must be an activity of type message, event or typing.');
     }
+    const problem = activityProblem(clientActivitySchema, body);
+    if (problem) throw badArgument(problem);
     const activity: DirectLineActivity = { type: body.type };
-    for (const field of CLIENT_FIELDS) if (body[field] !== undefined) Object.assign(activity, { [field]: body[field] });
-    const name = isObject(body.from) && typeof body.from.name === 'string' ? body.from.name.slice(0, 100) : undefined;
+    // null means "not set" (activityShape); such fields are left out.
+    for (const field of CLIENT_FIELDS) if (body[field] !== undefined && body[field] !== null) Object.assign(activity, { [field]: body[field] });
+    const { text: _text, ...rest } = activity;
+    if (Buffer.byteLength(JSON.stringify(rest)) > MAX_CLIENT_FIELDS_BYTES) {
+      throw new DirectLineError(413, 'TooLarge', `An activity may carry at most ${MAX_CLIENT_FIELDS_BYTES} bytes besides its text.`);
+    }
     return {
       ...activity,
       channelId: DIRECT_LINE_CHANNEL_ID,
       conversation: { id: conversation.id } as DirectLineActivity['conversation'],
-      from: { id: conversation.userId, name: name ?? '', role: 'user' },
+      from: { id: conversation.userId, name: userName, role: 'user' },
       recipient: this.deps.botAccount,
       timestamp: this.now()
     };

@@ -1,6 +1,7 @@
 import type { Next, Request, Response, Server } from 'restify';
 import type { ConversationClaims, DirectLineTokens } from './tokens';
 import { forbidden } from './tokens';
+import type { RateLimiter } from '../../http/rateLimiter';
 import { DirectLineError } from './types';
 
 /** Who calls a Direct Line endpoint: the holder of the secret, or of a conversation token. */
@@ -41,6 +42,7 @@ export function endpoint(
       res.send(status, body);
     } catch (error) {
       if (error instanceof DirectLineError) {
+        if (error.retryAfterSeconds !== undefined) res.header('retry-after', String(error.retryAfterSeconds));
         res.send(error.status, error.toBody());
         return;
       }
@@ -61,4 +63,12 @@ export function answerPreflights(server: Server, matches: (path: string) => bool
     res.send(204);
     return next(false);
   });
+}
+
+/** Throws 429 unless every limiter lets one more request for its key go ahead. */
+export function withinRateLimits(...checks: Array<[RateLimiter, string]>): void {
+  for (const [limiter, key] of checks) {
+    const waitMs = limiter.take(key);
+    if (waitMs > 0) throw new DirectLineError(429, 'TooManyRequests', 'Too many requests; please wait a moment.', Math.ceil(waitMs / 1000));
+  }
 }

@@ -1,4 +1,4 @@
-import { activityIdFor, type AppendedActivity, type DirectLineStore } from './directLineStore';
+import { activityIdFor, DEFAULT_PAGE_BYTES, pageOf, type AppendedActivity, type DirectLineStore } from './directLineStore';
 import type { DirectLineActivity, DirectLineConversation } from './types';
 import type { Clock } from '../../clock';
 
@@ -16,7 +16,8 @@ export class MemoryDirectLineStore implements DirectLineStore {
 
   constructor(
     private readonly now: Clock,
-    private readonly maxActivities = 500
+    private readonly maxActivities = 500,
+    private readonly maxPageBytes = DEFAULT_PAGE_BYTES
   ) {}
 
   async createConversation(conversation: DirectLineConversation) {
@@ -45,8 +46,10 @@ export class MemoryDirectLineStore implements DirectLineStore {
   async activitiesAfter(conversationId: string, watermark: number) {
     const record = this.conversations.get(conversationId);
     if (!record) return undefined;
-    const activities = record.activities.filter((a) => a.watermark > watermark).map((a) => structuredClone(a.activity));
-    return { activities, watermark: Math.max(watermark, record.next - 1) };
+    const entries = record.activities
+      .filter((a) => a.watermark > watermark)
+      .map((a) => ({ watermark: a.watermark, bytes: JSON.stringify(a.activity).length, activity: structuredClone(a.activity) }));
+    return pageOf(entries, watermark, record.next - 1, this.maxPageBytes);
   }
 
   async deleteInactiveSince(cutoff: Date): Promise<number> {

@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { DirectLineError } from './types';
 import type { Clock } from '../../clock';
@@ -7,6 +7,8 @@ import type { Clock } from '../../clock';
 export interface ConversationClaims {
   conversationId: string;
   userId: string;
+  /** The user's display name, when whoever issued the token (a site backend, with the secret) vouches for one. */
+  userName?: string;
 }
 
 const ISSUER = 'anlaufstelle';
@@ -40,31 +42,38 @@ export class DirectLineTokens {
 
   /** A conversation token and its lifetime in seconds, as `tokens/generate` returns them. */
   issue(claims: ConversationClaims): { token: string; expires_in: number } {
-    return { token: this.sign({ conv: claims.conversationId, user: claims.userId }, AUDIENCE.conversation, this.ttlSeconds), expires_in: this.ttlSeconds };
+    const name: Record<string, string> = claims.userName ? { name: claims.userName } : {};
+    return { token: this.sign({ conv: claims.conversationId, user: claims.userId, ...name }, AUDIENCE.conversation, this.ttlSeconds), expires_in: this.ttlSeconds };
   }
 
   /** The claims of a valid conversation token; 401 for a bad token, 403 for an expired one. */
   verify(token: string): ConversationClaims {
     const payload = this.check(token, AUDIENCE.conversation);
     if (typeof payload.conv !== 'string' || typeof payload.user !== 'string') throw unauthorized('The token is not a Direct Line conversation token.');
-    return { conversationId: payload.conv, userId: payload.user };
+    return { conversationId: payload.conv, userId: payload.user, ...(typeof payload.name === 'string' && payload.name ? { userName: payload.name } : {}) };
   }
 
+  /** A stream token for one WebSocket of this conversation; it carries an id so that it is used once. */
   issueStreamToken(conversationId: string): string {
-    return this.sign({ conv: conversationId }, AUDIENCE.stream, STREAM_TOKEN_SECONDS);
+    return this.sign({ conv: conversationId, jti: randomBytes(12).toString('base64url') }, AUDIENCE.stream, STREAM_TOKEN_SECONDS);
   }
 
-  /** Throws unless `token` is a valid stream token for this conversation. */
-  verifyStreamToken(token: string, conversationId: string): void {
-    if (this.check(token, AUDIENCE.stream).conv !== conversationId) throw forbidden('The stream token belongs to another conversation.');
+  /** The id and expiry of a valid stream token for this conversation; throws otherwise. */
+  verifyStreamToken(token: string, conversationId: string): { id: string; expiresAt: Date } {
+    const payload = this.check(token, AUDIENCE.stream);
+    if (payload.conv !== conversationId) throw forbidden('The stream token belongs to another conversation.');
+    if (typeof payload.jti !== 'string' || typeof payload.exp !== 'number') throw unauthorized('The token is not a stream token.');
+    return { id: payload.jti, expiresAt: new Date(payload.exp * 1000) };
   }
 
-  issueConnectorToken(): string {
-    return this.sign({}, AUDIENCE.connector, CONNECTOR_TOKEN_SECONDS);
+  /** A token for one call of our bot to the in-process connector, good for this conversation only. */
+  issueConnectorToken(conversationId: string): string {
+    return this.sign({ conv: conversationId }, AUDIENCE.connector, CONNECTOR_TOKEN_SECONDS);
   }
 
-  verifyConnectorToken(token: string): void {
-    this.check(token, AUDIENCE.connector);
+  /** Throws unless `token` is a valid connector token for this conversation. */
+  verifyConnectorToken(token: string, conversationId: string): void {
+    if (this.check(token, AUDIENCE.connector).conv !== conversationId) throw forbidden('The connector token belongs to another conversation.');
   }
 
   private sign(claims: Record<string, string>, audience: string, seconds: number): string {

@@ -27,7 +27,9 @@ export class DirectLineError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
-    message: string
+    message: string,
+    /** For 429: when the client may try again (sent as Retry-After). */
+    readonly retryAfterSeconds?: number
   ) {
     super(message);
   }

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from 'pino';
 import type { DirectLineChannel } from '../directline/directLineChannel';
-import { answerPreflights, endpoint } from '../directline/http';
+import type { RateLimiter } from '../../http/rateLimiter';
+import { answerPreflights, endpoint, withinRateLimits } from '../directline/http';
 import type { DirectLineTokens } from '../directline/tokens';
 import { StaticAsset } from './staticAsset';
 
@@ -29,6 +30,9 @@ export interface WebChatDependencies {
   webChatBundle: string;
   /** The PNG served as the page's icon. */
   icon: string;
+  /** The client's address, and how many tokens one address may get (anyone may ask). */
+  clientAddress: (req: Request) => string;
+  tokensPerAddress: RateLimiter;
   logger: Logger;
 }
 
@@ -87,7 +91,8 @@ export function registerWebChatRoutes(server: Server, deps: WebChatDependencies)
   server.post(
     '/api/token',
     endpoint(
-      async () => {
+      async (req) => {
+        withinRateLimits([deps.tokensPerAddress, deps.clientAddress(req)]);
         const conversationId = deps.channel.newConversationId();
         const userId = deps.channel.newUserId();
         return { status: 200, body: { conversationId, userId, ...deps.tokens.issue({ conversationId, userId }) } };

@@ -98,7 +98,7 @@ describe('Direct Line endpoint: who may do what', () => {
     const body = JSON.stringify({ type: 'message', text: 'I am the bot, honestly' });
     expect((await call(path, { method: 'POST', body })).status).toBe(401);
     expect((await call(path, { method: 'POST', token, body })).status).toBe(401);
-    const connectorToken = server.channels.directLine.tokens.issueConnectorToken();
+    const connectorToken = server.channels.directLine.tokens.issueConnectorToken(conversationId);
     expect((await call(path, { method: 'POST', token: connectorToken, body })).status).toBe(200);
   });
 

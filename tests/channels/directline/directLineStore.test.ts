@@ -1,21 +1,33 @@
-import { readdir, readFile, utimes } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { DirectLineStore } from '../../../bot/channels/directline/directLineStore';
-import { LowdbDirectLineStore } from '../../../bot/channels/directline/lowdbDirectLineStore';
+import { FileDirectLineStore } from '../../../bot/channels/directline/fileDirectLineStore';
 import { MemoryDirectLineStore } from '../../../bot/channels/directline/memoryDirectLineStore';
 import { makeTempDir } from '../../helpers/tempDir';
-import { systemClock } from '../../../bot/clock';
+import { systemClock, type Clock } from '../../../bot/clock';
+import { OFFICE_HOURS } from '../../helpers/clock';
 
 const conversation = (id: string) => ({ id, userId: 'dl_user', locale: 'de-DE', createdAt: '2026-11-24T09:00:00.000Z' });
 const message = (text: string) => ({ type: 'message', text });
 
+/** Small pages, so that the contract can show them: two activities of 400 characters fit, three do not. */
+const PAGE_BYTES = 1200;
+
 describe.each([
-  ['memory', async () => ({ store: new MemoryDirectLineStore(systemClock, 3) as DirectLineStore, cleanup: async () => undefined })],
+  ['memory', async () => ({ store: new MemoryDirectLineStore(systemClock, 3, PAGE_BYTES) as DirectLineStore, cleanup: async () => undefined })],
   [
-    'lowdb',
+    'file',
     async () => {
       const { dir, cleanup } = await makeTempDir('anlaufstelle-directline-');
-      return { store: new LowdbDirectLineStore(dir, 3) as DirectLineStore, cleanup };
+      return { store: new FileDirectLineStore(dir, systemClock, { maxActivities: 3, maxPageBytes: PAGE_BYTES }) as DirectLineStore, cleanup };
+    }
+  ],
+  [
+    'file, segments of two activities',
+    async () => {
+      const { dir, cleanup } = await makeTempDir('anlaufstelle-directline-');
+      return { store: new FileDirectLineStore(dir, systemClock, { maxActivities: 3, segmentSize: 2, maxPageBytes: PAGE_BYTES }) as DirectLineStore, cleanup };
     }
   ]
 ])('DirectLineStore contract: %s', (_name, make) => {
@@ -51,6 +63,18 @@ describe.each([
     expect(watermark).toBe(5);
   });
 
+  it('answers a read in pages of at most maxPageBytes: the watermark of the page, then the rest from there', async () => {
+    await store.createConversation(conversation('paged'));
+    for (const letter of ['a', 'b', 'c']) await store.appendActivity('paged', message(letter.repeat(400)));
+    const first = (await store.activitiesAfter('paged', 0))!;
+    expect([first.activities.map((a) => a.text![0]), first.watermark]).toEqual([['a', 'b'], 2]);
+    const rest = (await store.activitiesAfter('paged', first.watermark))!;
+    expect([rest.activities.map((a) => a.text![0]), rest.watermark]).toEqual([['c'], 3]);
+    // One activity larger than a page still comes, alone.
+    await store.appendActivity('paged', message('d'.repeat(5000)));
+    expect((await store.activitiesAfter('paged', 3))!.activities.map((a) => a.text![0])).toEqual(['d']);
+  });
+
   it('keeps conversations apart and knows no activities of unknown ones', async () => {
     await store.createConversation(conversation('c4'));
     await store.createConversation(conversation('c5'));
@@ -77,23 +101,86 @@ describe.each([
   });
 });
 
-describe('LowdbDirectLineStore retention', () => {
-  it('removes only the files untouched for longer than the retention, by their modification time', async () => {
-    const { dir, cleanup } = await makeTempDir('anlaufstelle-directline-');
-    const store = new LowdbDirectLineStore(dir);
-    await store.createConversation(conversation('old'));
-    await store.createConversation(conversation('recent'));
-    const files = (await readdir(dir, { recursive: true })).map(String).filter((f) => f.endsWith('.json'));
-    for (const file of files) {
-      const { conversation: stored } = JSON.parse(await readFile(path.join(dir, file), 'utf8'));
-      if (stored.id === 'old') {
-        const fortyDaysAgo = new Date(Date.now() - 40 * 24 * 3_600_000);
-        await utimes(path.join(dir, file), fortyDaysAgo, fortyDaysAgo);
-      }
-    }
-    expect(await store.deleteInactiveSince(new Date(Date.now() - 30 * 24 * 3_600_000))).toBe(1);
-    expect(await store.getConversation('old')).toBeUndefined();
-    expect(await store.getConversation('recent')).toBeDefined();
-    await cleanup();
+/** A clock the test moves by hand. */
+function movableClock(start: Date): Clock & { advanceDays(days: number): void } {
+  let at = start.getTime();
+  const clock = (() => new Date(at)) as Clock & { advanceDays(days: number): void };
+  clock.advanceDays = (days) => (at += days * 24 * 3_600_000);
+  return clock;
+}
+
+const DAY = 24 * 3_600_000;
+
+describe('FileDirectLineStore', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => ({ dir, cleanup } = await makeTempDir('anlaufstelle-directline-')));
+  afterEach(() => cleanup());
+
+  const segmentFiles = async () => (await readdir(dir, { recursive: true })).map(String).filter((f) => f.endsWith('.jsonl'));
+
+  it('removes conversations by the app clock\'s time of their last activity, not by file times', async () => {
+    const clock = movableClock(OFFICE_HOURS);
+    const store = new FileDirectLineStore(dir, clock);
+    await store.createConversation({ ...conversation('old'), createdAt: clock().toISOString() });
+    await store.appendActivity('old', message('lange her'));
+    clock.advanceDays(25);
+    await store.createConversation({ ...conversation('recent'), createdAt: clock().toISOString() });
+    await store.createConversation({ ...conversation('written-to'), createdAt: new Date(OFFICE_HOURS.getTime() - 60 * DAY).toISOString() });
+    await store.appendActivity('written-to', message('gerade eben'));
+    clock.advanceDays(10);
+    // A fresh instance (after a restart) reads the times from the files the first one wrote.
+    const restarted = new FileDirectLineStore(dir, clock);
+    expect(await restarted.deleteInactiveSince(new Date(clock().getTime() - 30 * DAY))).toBe(1);
+    expect(await restarted.getConversation('old')).toBeUndefined();
+    expect(await restarted.getConversation('recent')).toBeDefined();
+    expect(await restarted.getConversation('written-to')).toBeDefined();
+  });
+
+  it('appends one line per activity and keeps only the segments of the newest activities, however long the conversation', async () => {
+    const store = new FileDirectLineStore(dir, systemClock, { maxActivities: 10, segmentSize: 5 });
+    await store.createConversation(conversation('long'));
+    for (let i = 1; i <= 400; i++) await store.appendActivity('long', message(`m${i}`));
+    // 10 kept activities span at most three segments of five, plus the one being written.
+    expect((await segmentFiles()).length).toBeLessThanOrEqual(4);
+    const { activities, watermark } = (await store.activitiesAfter('long', 0))!;
+    expect(activities.map((a) => a.text)).toEqual(Array.from({ length: 10 }, (_, i) => `m${391 + i}`));
+    expect(watermark).toBe(400);
+  });
+
+  it('continues after a restart from the newest segment alone, without reading older ones', async () => {
+    const store = new FileDirectLineStore(dir, systemClock, { maxActivities: 1000, segmentSize: 5 });
+    await store.createConversation(conversation('restart'));
+    for (let i = 1; i <= 23; i++) await store.appendActivity('restart', message(`m${i}`));
+    // Older segments made unreadable: a post and a read of what is new must not touch them.
+    const files = (await segmentFiles()).sort();
+    for (const file of files.slice(0, -1)) await writeFile(path.join(dir, file), 'not json at all');
+    const restarted = new FileDirectLineStore(dir, systemClock, { maxActivities: 1000, segmentSize: 5 });
+    expect((await restarted.appendActivity('restart', message('m24')))?.watermark).toBe(24);
+    expect((await restarted.activitiesAfter('restart', 21))!.activities.map((a) => a.text)).toEqual(['m22', 'm23', 'm24']);
+  });
+
+  it('drops a line cut short by a crash (it was never acknowledged) and appends cleanly after it', async () => {
+    const store = new FileDirectLineStore(dir, systemClock);
+    await store.createConversation(conversation('torn'));
+    await store.appendActivity('torn', message('eins'));
+    const [segment] = await segmentFiles();
+    await appendFile(path.join(dir, segment), '{"w":2,"at":1,"a":{"type":"mess');
+    const restarted = new FileDirectLineStore(dir, systemClock);
+    expect((await restarted.appendActivity('torn', message('zwei')))?.watermark).toBe(2);
+    expect((await restarted.activitiesAfter('torn', 0))!.activities.map((a) => a.text)).toEqual(['eins', 'zwei']);
+  });
+
+  it('converts a conversation file of the earlier store (one JSON file per conversation) on first use', async () => {
+    const hash = createHash('sha256').update('legacy').digest('hex');
+    await mkdir(path.join(dir, hash.slice(0, 2)), { recursive: true });
+    const activities = [7, 8].map((watermark) => ({ watermark, activity: { type: 'message', text: `alt ${watermark}`, id: `legacy|000000${watermark}` } }));
+    await writeFile(path.join(dir, hash.slice(0, 2), `${hash.slice(2, 40)}.json`), JSON.stringify({ conversation: conversation('legacy'), next: 9, activities }));
+    const store = new FileDirectLineStore(dir, systemClock);
+    expect((await store.getConversation('legacy'))?.userId).toBe('dl_user');
+    expect((await store.appendActivity('legacy', message('neu')))?.watermark).toBe(9);
+    expect((await store.activitiesAfter('legacy', 0))!.activities.map((a) => a.text)).toEqual(['alt 7', 'alt 8', 'neu']);
+    expect((await readdir(path.join(dir, hash.slice(0, 2)))).filter((f) => f.endsWith('.json'))).toEqual([]);
+    expect(JSON.parse(await readFile(path.join(dir, hash.slice(0, 2), hash.slice(2, 40), 'conversation.json'), 'utf8')).conversation.id).toBe('legacy');
   });
 });

@@ -5,7 +5,8 @@ import { loadConfig, type AppConfig } from '../../../bot/config/config';
 import { makeServer } from '../../../bot/http/server';
 import { createLogger } from '../../../bot/logger';
 import { listen } from '../../helpers/httpServer';
-import { systemClock } from '../../../bot/clock';
+import { systemClock, systemStopwatch } from '../../../bot/clock';
+import { ClientAddresses } from '../../../bot/http/clientAddress';
 
 /** A bot that welcomes and repeats what it is told, with two buttons: the channel tests need no recognizer. */
 class EchoBot extends ActivityHandler {
@@ -40,9 +41,17 @@ export async function channelServer(env: Record<string, string> = {}): Promise<C
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent-unused', ...env });
   const logger = createLogger('silent');
   const bot = new EchoBot();
-  const channels = createChannels({ config, logger, bot, now: systemClock, directLineStore: new MemoryDirectLineStore(systemClock) });
+  const channels = createChannels({
+    config,
+    logger,
+    bot,
+    now: systemClock,
+    stopwatch: systemStopwatch,
+    clientAddresses: new ClientAddresses(config.TRUSTED_PROXIES),
+    directLineStore: new MemoryDirectLineStore(systemClock)
+  });
   const adapter = channels.createAdapter(new ConfigurationBotFrameworkAuthentication({}));
-  const server = makeServer({ adapter, bot, logger, maxBodyBytes: config.MAX_BODY_BYTES });
+  const server = makeServer({ adapter, bot, logger, maxBodyBytes: config.MAX_BODY_BYTES, allowsServiceUrl: channels.allowsServiceUrl });
   channels.register(server);
   return { ...(await listen(server)), config, channels, adapter };
 }

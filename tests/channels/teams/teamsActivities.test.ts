@@ -95,12 +95,12 @@ describe('Teams: recorded activities against /api/messages of the real server', 
     expect(await app.storage.read([key])).toEqual({});
   });
 
-  it('keys the user state by the AAD object id', async () => {
+  it('keys the user state by tenant and AAD object id', async () => {
     const english = fixture('personal-message', connector.url, 'english');
     // The client says de-DE; the message is English, so the bot remembers English for this employee.
     english.text = 'I forgot my password';
     await send(english);
-    const key = `aad/users/${english.from.aadObjectId}/`;
+    const key = `users/msteams/${TENANT}/${english.from.aadObjectId}/`;
     expect((await app.storage.read([key]))[key]).toMatchObject({ profile: { language: 'en' } });
     expect(connector.messages()[0].attachments[0].content.actions.map((a: { title: string }) => a.title)).toEqual(['Yes, thanks', 'No']);
   });

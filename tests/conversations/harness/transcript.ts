@@ -133,10 +133,11 @@ export class Transcript {
   }
 
   /** Runs the transcript; resolves with the conversation as the bot saw it. */
-  async startTest(): Promise<{ channelId: string; conversationId: string }> {
+  async startTest(): Promise<{ channelId: string; conversationId: string; userKey: string }> {
     const run: RunState = { conversation: await this.open(), queue: [], latest: [] };
     for (const step of this.steps) await step(run);
-    return { channelId: run.conversation.channelId, conversationId: run.conversation.conversationId };
+    const { channelId, conversationId, userKey } = run.conversation;
+    return { channelId, conversationId, userKey };
   }
 
   private async turn(run: RunState, outgoing: Outgoing, options: SendOptions, said: string): Promise<void> {

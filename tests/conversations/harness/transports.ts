@@ -29,6 +29,8 @@ export interface TransportConversation {
   readonly channelId: string;
   /** The conversation id the bot sees (set once the conversation has started). */
   readonly conversationId: string;
+  /** The key under which the bot knows this employee (bot/channels/userKey.ts): requests name them by it. */
+  readonly userKey: string;
   /**
    * The employee opens the chat as the channel does it (a conversationUpdate; Direct Line: starting
    * the conversation; Teams: installing the app) and gets what the bot sent for it: the welcome.
@@ -129,6 +131,7 @@ class ExpectRepliesTransport extends HttpTransport {
     return {
       channelId: 'test',
       conversationId,
+      userKey: `test/${encodeURIComponent(user.id)}`,
       join: () => exchange({ type: 'conversationUpdate', membersAdded: [{ id: user.id, name: user.name }] }),
       send: ({ text, value }) => exchange({ type: 'message', text, value }),
       proactive: async () => {
@@ -176,6 +179,7 @@ class DirectLineTransport extends HttpTransport {
     return {
       channelId: 'directline',
       conversationId,
+      userKey: `webchat/${encodeURIComponent(user.id)}`,
       join: async () => welcome,
       send: async ({ text, value }) => {
         await this.post(`/v3/directline/conversations/${encodeURIComponent(conversationId)}/activities`, { type: 'message', text, value, locale, from: { id: user.id, name: user.name } }, auth);
@@ -221,6 +225,7 @@ class TeamsTransport extends HttpTransport {
     return {
       channelId: 'msteams',
       conversationId,
+      userKey: `msteams/${TEST_TENANT}/${encodeURIComponent(user.id)}`,
       // Installing the app in the personal scope: the bot itself is the member added.
       join: () => exchange({ type: 'conversationUpdate', membersAdded: [{ id: bot.id }] }),
       send: ({ text, value }) =>
