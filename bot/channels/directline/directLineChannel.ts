@@ -81,16 +81,22 @@ export class DirectLineChannel {
     return appended.activity.id!;
   }
 
-  /** Takes an activity the bot sent to the connector: stores it (typing only goes live) and publishes it. */
+  /**
+   * Takes an activity the bot sent to the connector: stores it (typing only goes live) and publishes it.
+   * Its `replyToId` is kept only when it names an activity of this conversation's stream: Web Chat
+   * holds back an activity that replies to one it has not received (for about 5 s), and proactive
+   * messages reply to botbuilder's continuation event, whose id no client ever sees.
+   */
   async deliverFromBot(conversationId: string, body: unknown, replyToId?: string): Promise<string> {
     if (!isObject(body) || typeof body.type !== 'string') throw badArgument('The body must be an activity with a "type".');
-    const { serviceUrl: _internal, id: _ignored, ...fields } = body as DirectLineActivity;
+    const { serviceUrl: _internal, id: _ignored, replyToId: named, ...fields } = body as DirectLineActivity;
+    const inReplyTo = replyToId ?? named;
     const activity: DirectLineActivity = {
       ...fields,
       channelId: DIRECT_LINE_CHANNEL_ID,
       conversation: { ...(fields.conversation ?? {}), id: conversationId } as DirectLineActivity['conversation'],
       from: { ...this.deps.botAccount, ...(fields.from ?? {}), role: 'bot' },
-      replyToId: replyToId ?? fields.replyToId,
+      ...(inReplyTo && isStreamActivityId(conversationId, inReplyTo) ? { replyToId: inReplyTo } : {}),
       timestamp: this.now()
     };
     if (activity.type === ActivityTypes.Typing) {
@@ -145,6 +151,11 @@ export class DirectLineChannel {
       throw new DirectLineError(502, 'BotError', 'The bot could not process the activity.');
     }
   }
+}
+
+/** Whether `id` is one the store gave an activity of this conversation (`<conversationId>|0000007`). */
+function isStreamActivityId(conversationId: string, id: string): boolean {
+  return id.startsWith(`${conversationId}|`) && /^\d+$/.test(id.slice(conversationId.length + 1));
 }
 
 function isObject(value: unknown): value is Record<string, any> {
