@@ -1,11 +1,11 @@
-import { ActivityHandler, ActivityTypes, TurnContext, type ConversationState, type StatePropertyAccessor, type UserState } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, TurnContext, type Activity, type ConversationState, type StatePropertyAccessor, type UserState } from 'botbuilder';
 import type { ConversationLanguage } from './conversationLanguage';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import type { MainDialog } from '../dialogs/mainDialog';
 import { shouldWelcome } from './channels/welcome';
 import { handoffStatusOf } from '../dialogs/handoffProtocol';
-import { setTurnRecognition } from '../dialogs/turnState';
+import { isQuietTurn, setTurnRecognition } from '../dialogs/turnState';
 import type { HandoffService } from './handoff/handoffService';
 import { messagesFor } from './i18n/messages';
 import { noTextRecognition, type MessageRecognizer } from './nlu/recognizer';
@@ -91,7 +91,18 @@ export class AnlaufstelleBot extends ActivityHandler {
     this.deps.language.speak(context, recognition.language);
     setTurnRecognition(context, recognition);
     if (!cardAction) await this.record(context, text);
+    let answered = false;
+    context.onSendActivities(async (_context, activities, next) => {
+      answered ||= activities.some(isVisibleMessage);
+      return next();
+    });
     await this.deps.dialog.run(context, this.dialogState);
+    // Every message gets a visible answer, unless it was relayed to staff on purpose. A dialog that
+    // left one unanswered has a gap: the employee still hears something, and the log shows where.
+    if (!answered && !isQuietTurn(context)) {
+      this.deps.logger.error({ conversation: context.activity.conversation?.id, decision: recognition.decision, top: recognition.top?.id }, 'a message got no visible reply');
+      await context.sendActivity(messagesFor(recognition.language).noReply());
+    }
   }
 
   /**
@@ -131,4 +142,9 @@ export class AnlaufstelleBot extends ActivityHandler {
   private now(): Date {
     return this.deps.now();
   }
+}
+
+/** A message the employee sees: text, or a card (Teams answer cards carry their text as `summary`). */
+function isVisibleMessage(activity: Partial<Activity>): boolean {
+  return activity.type === ActivityTypes.Message && Boolean(activity.text || activity.summary || activity.attachments?.length);
 }

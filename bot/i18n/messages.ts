@@ -118,6 +118,7 @@ const de = {
   statusNames: () => ({ waiting: 'wartet auf vorherige Schritte', open: 'offen', in_progress: 'in Bearbeitung', resolved: 'erledigt', cancelled: 'storniert' }),
   tooLong: (p: { max: number }) => `Ihre Nachricht ist leider zu lang. Bitte fassen Sie sich auf höchstens ${p.max} Zeichen.`,
   notText: () => 'Ich verstehe bisher nur Textnachrichten. Schreiben Sie mir Ihre Frage bitte als Text.',
+  noReply: () => 'Darauf habe ich gerade keine passende Antwort. Schreiben Sie Ihr Anliegen bitte in einem Satz – mit „hilfe“ sehen Sie, wobei ich helfe.',
   error: () => 'Entschuldigung, da ist bei mir etwas schiefgelaufen. Bitte versuchen Sie es gleich noch einmal.'
 };
 
@@ -229,6 +230,7 @@ const en: typeof de = {
   statusNames: () => ({ waiting: 'waiting for earlier steps', open: 'open', in_progress: 'in progress', resolved: 'resolved', cancelled: 'cancelled' }),
   tooLong: (p) => `Sorry, your message is too long. Please keep it to at most ${p.max} characters.`,
   notText: () => 'So far I only understand text messages. Please write your question as text.',
+  noReply: () => "I don't have a fitting answer to that right now. Please describe what you need in a sentence – \"help\" shows what I can do.",
   error: () => 'Sorry, something went wrong on my side. Please try again in a moment.'
 };
 
