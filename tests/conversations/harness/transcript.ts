@@ -106,6 +106,18 @@ export class Transcript {
     return this;
   }
 
+  /** The visible messages of the latest turn (or proactive delivery), as the employee sees them, pass `check`. */
+  assertTurn(check: (messages: Partial<Activity>[]) => void): this {
+    this.steps.push(async (run) => check(run.latest.filter(isVisibleMessage).map(visible)));
+    return this;
+  }
+
+  /** Something happens outside the chat (staff act in the console) before the transcript goes on. */
+  meanwhile(action: (conversation: { channelId: string; conversationId: string }) => Promise<void>): this {
+    this.steps.push((run) => action({ channelId: run.conversation.channelId, conversationId: run.conversation.conversationId }));
+    return this;
+  }
+
   /** Nothing is left unasserted of what the bot sent. */
   assertNoMoreReplies(): this {
     this.steps.push(async (run) => {
