@@ -15,6 +15,7 @@ import { InProcessDirectLineEventBus, type DirectLineEventBus } from './directli
 import { LowdbDirectLineStore } from './directline/lowdbDirectLineStore';
 import { DirectLineStreams } from './directline/streamServer';
 import { DirectLineTokens } from './directline/tokens';
+import { MarkdownLists } from './markdownLists';
 import { projectRoot } from './projectRoot';
 import { SuggestedActionsAsCard } from './teams/suggestedActionsAsCard';
 import { TenantAllowList } from './teams/tenantAllowList';
@@ -64,6 +65,7 @@ export function createChannels({ config, logger, bot, now, directLineStore, dire
   const bus = directLineBus ?? new InProcessDirectLineEventBus((error) => logger.error({ err: error }, 'Direct Line listener failed'));
   const adapter = createDirectLineAdapter(tokens);
   adapter.use(new TypingIndicator(logger));
+  adapter.use(new MarkdownLists());
 
   let server: Server | undefined;
   const publicUrl = config.PUBLIC_URL?.replace(/\/+$/, '');
@@ -86,6 +88,7 @@ export function createChannels({ config, logger, bot, now, directLineStore, dire
       main.use(new TenantAllowList(config.TEAMS_ALLOWED_TENANTS, config.DEFAULT_LANGUAGE, logger));
       main.use(new TypingIndicator(logger));
       main.use(new SuggestedActionsAsCard());
+      main.use(new MarkdownLists());
       adapter.onTurnError = (context, error) => main.onTurnError(context, error);
       return main;
     },
