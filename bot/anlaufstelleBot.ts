@@ -56,7 +56,8 @@ export class AnlaufstelleBot extends ActivityHandler {
       // One welcome per event; in Teams only on installation, not for every member who joins a team.
       if (shouldWelcome(context.activity)) {
         const language = await this.deps.language.current(context);
-        await this.deps.language.adopt(context, language);
+        // A client that names no locale (a bare Direct Line client) leaves the language to its first message.
+        if (context.activity.locale) await this.deps.language.adopt(context, language);
         this.deps.language.speak(context, language);
         await context.sendActivity(messagesFor(language).welcome());
       }
