@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { ActivityTypes, type ChannelAccount, type CloudAdapter, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { KeyedLock } from '../../storage/keyedLock';
-import type { DirectLineStore } from './directLineStore';
+import { isActivityIdOf, type DirectLineStore } from './directLineStore';
 import type { DirectLineEventBus } from './eventBus';
 import { forbidden } from './tokens';
 import { DIRECT_LINE_CHANNEL_ID, DirectLineError, type ActivitySet, type DirectLineActivity, type DirectLineConversation } from './types';
@@ -96,7 +96,7 @@ export class DirectLineChannel {
       channelId: DIRECT_LINE_CHANNEL_ID,
       conversation: { ...(fields.conversation ?? {}), id: conversationId } as DirectLineActivity['conversation'],
       from: { ...this.deps.botAccount, ...(fields.from ?? {}), role: 'bot' },
-      ...(inReplyTo && isStreamActivityId(conversationId, inReplyTo) ? { replyToId: inReplyTo } : {}),
+      ...(inReplyTo && isActivityIdOf(conversationId, inReplyTo) ? { replyToId: inReplyTo } : {}),
       timestamp: this.now()
     };
     if (activity.type === ActivityTypes.Typing) {
@@ -151,11 +151,6 @@ export class DirectLineChannel {
       throw new DirectLineError(502, 'BotError', 'The bot could not process the activity.');
     }
   }
-}
-
-/** Whether `id` is one the store gave an activity of this conversation (`<conversationId>|0000007`). */
-function isStreamActivityId(conversationId: string, id: string): boolean {
-  return id.startsWith(`${conversationId}|`) && /^\d+$/.test(id.slice(conversationId.length + 1));
 }
 
 function isObject(value: unknown): value is Record<string, any> {

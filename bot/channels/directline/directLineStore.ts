@@ -33,3 +33,8 @@ export interface DirectLineStore {
 export function activityIdFor(conversationId: string, watermark: number): string {
   return `${conversationId}|${String(watermark).padStart(7, '0')}`;
 }
+
+/** Whether `id` is one {@link activityIdFor} gives an activity of this conversation. */
+export function isActivityIdOf(conversationId: string, id: string): boolean {
+  return id.startsWith(`${conversationId}|`) && /^\d+$/.test(id.slice(conversationId.length + 1));
+}
