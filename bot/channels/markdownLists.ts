@@ -16,23 +16,21 @@ type Block = { kind: 'bullet' | 'numbered' | 'paragraph'; lines: string[] };
  */
 export function markdownWithLists(text: string): string {
   const blocks: Block[] = [];
-  let open: Block | null = null;
+  // Whether the last block is a list the next item of its kind joins (a blank line ends it).
+  let listOpen = false;
   for (const line of text.split(/\r?\n/)) {
-    if (!line.trim()) {
-      open = null;
-      continue;
-    }
     const bullet = BULLET.exec(line);
     const numbered = bullet ? null : NUMBERED.exec(line);
+    const last = blocks[blocks.length - 1];
     if (bullet || numbered) {
       const kind = bullet ? 'bullet' : 'numbered';
       const item = bullet ? `- ${bullet[1]}` : `${numbered![1]}. ${numbered![2]}`;
-      if (open?.kind === kind) open.lines.push(item);
-      else blocks.push((open = { kind, lines: [item] }));
-    } else {
+      if (listOpen && last.kind === kind) last.lines.push(item);
+      else blocks.push({ kind, lines: [item] });
+    } else if (line.trim()) {
       blocks.push({ kind: 'paragraph', lines: [line.trim()] });
-      open = null;
     }
+    listOpen = Boolean(bullet || numbered);
   }
   return blocks
     .map((block) => (block.kind === 'numbered' && block.lines.length === 1 ? block.lines[0].replace(/^(\d+)\./, '$1\\.') : block.lines.join('\n')))
