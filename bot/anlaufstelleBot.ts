@@ -1,25 +1,19 @@
-import { ActivityHandler, ActivityTypes, TurnContext, type ConversationState, type StatePropertyAccessor, type UserState } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, TurnContext, type Activity, type ConversationState, type StatePropertyAccessor, type UserState } from 'botbuilder';
+import type { ConversationLanguage } from './conversationLanguage';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import type { MainDialog } from '../dialogs/mainDialog';
 import { shouldWelcome } from './channels/welcome';
 import { isWebChatTurn } from './channels/userKey';
 import { handoffStatusOf } from '../dialogs/handoffProtocol';
-import { setTurnRecognition } from '../dialogs/turnState';
+import { isQuietTurn, setTurnRecognition } from '../dialogs/turnState';
 import type { HandoffService } from './handoff/handoffService';
-import type { Language } from './content/schema';
 import { messagesFor } from './i18n/messages';
 import { noTextRecognition, type MessageRecognizer } from './nlu/recognizer';
 import type { TranscriptLine } from './requests/serviceRequest';
 import type { Clock } from './clock';
 
-/** What the bot remembers about an employee across conversations. */
-export interface UserProfile {
-  language?: Language;
-}
-
 export interface BotOptions {
-  defaultLanguage: Language;
   maxMessageLength: number;
   /** How many recent lines of a conversation are kept for requests. */
   transcriptLength?: number;
@@ -30,6 +24,8 @@ export interface BotOptions {
 export interface BotDependencies {
   conversationState: ConversationState;
   userState: UserState;
+  /** The conversation's language: kept unless a message is clearly written in the other one. */
+  language: ConversationLanguage;
   dialog: MainDialog;
   dialogState: StatePropertyAccessor<DialogState>;
   recognizer: MessageRecognizer;
@@ -47,12 +43,10 @@ export interface BotDependencies {
  */
 export class AnlaufstelleBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
-  private readonly profile: StatePropertyAccessor<UserProfile>;
 
   constructor(private readonly deps: BotDependencies) {
     super();
     this.dialogState = deps.dialogState;
-    this.profile = deps.userState.createProperty<UserProfile>('profile');
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
@@ -64,7 +58,10 @@ export class AnlaufstelleBot extends ActivityHandler {
     this.onMembersAdded(async (context, next) => {
       // One welcome per event; in Teams only on installation, not for every member who joins a team.
       if (shouldWelcome(context.activity)) {
-        const language = await this.languageOf(context);
+        const language = await this.deps.language.current(context);
+        // A client that names no locale (a bare Direct Line client) leaves the language to its first message.
+        if (context.activity.locale) await this.deps.language.adopt(context, language);
+        this.deps.language.speak(context, language);
         await context.sendActivity(messagesFor(language).welcome());
       }
       await next();
@@ -80,31 +77,36 @@ export class AnlaufstelleBot extends ActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     // In Teams channels the bot is @mentioned; the mention is not part of the question.
     const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
-    const known = await this.languageOf(context);
+    const known = await this.deps.language.current(context);
     const cardAction = !text && context.activity.value !== undefined;
-    if (!text && !cardAction) {
-      await context.sendActivity(messagesFor(known).notText());
+    if ((!text && !cardAction) || text.length > this.deps.options.maxMessageLength) {
+      this.deps.language.speak(context, known);
+      const t = messagesFor(known);
+      await context.sendActivity(text ? t.tooLong({ max: this.deps.options.maxMessageLength }) : t.notText());
       return;
     }
-    if (cardAction) {
-      // A card button (Action.Submit) carries a value and no text; the active dialog reads the value.
-      setTurnRecognition(context, noTextRecognition(known));
-      await this.deps.dialog.run(context, this.dialogState);
-      return;
-    }
-    if (text.length > this.deps.options.maxMessageLength) {
-      await context.sendActivity(messagesFor(known).tooLong({ max: this.deps.options.maxMessageLength }));
-      return;
-    }
-    const recognition = this.deps.recognizer.recognize(text, known);
+    // A card button (Action.Submit) carries a value and no text; the active dialog reads the value.
+    // One of the bot's own button titles says nothing about the employee's language.
+    const recognition = cardAction
+      ? noTextRecognition(known)
+      : this.deps.recognizer.recognize(text, known, { keepLanguage: await this.deps.language.isBotButton(context, text) });
     this.deps.logger.debug({ decision: recognition.decision, top: recognition.top, language: recognition.language }, 'recognized');
-    if (recognition.language !== known) {
-      const profile = await this.profile.get(context, {});
-      await this.profile.set(context, { ...profile, language: recognition.language });
-    }
+    await this.deps.language.adopt(context, recognition.language);
+    this.deps.language.speak(context, recognition.language);
     setTurnRecognition(context, recognition);
-    await this.record(context, text);
+    if (!cardAction) await this.record(context, text);
+    let answered = false;
+    context.onSendActivities(async (_context, activities, next) => {
+      answered ||= activities.some(isVisibleMessage);
+      return next();
+    });
     await this.deps.dialog.run(context, this.dialogState);
+    // Every message gets a visible answer, unless it was relayed to staff on purpose. A dialog that
+    // left one unanswered has a gap: the employee still hears something, and the log shows where.
+    if (!answered && !isQuietTurn(context)) {
+      this.deps.logger.error({ conversation: context.activity.conversation?.id, decision: recognition.decision, top: recognition.top?.id }, 'a message got no visible reply');
+      await context.sendActivity(messagesFor(recognition.language).noReply());
+    }
   }
 
   /**
@@ -149,11 +151,9 @@ export class AnlaufstelleBot extends ActivityHandler {
   private now(): Date {
     return this.deps.now();
   }
+}
 
-  private async languageOf(context: TurnContext): Promise<Language> {
-    const profile = await this.profile.get(context, {});
-    if (profile.language) return profile.language;
-    const locale = (context.activity.locale ?? '').toLowerCase();
-    return locale.startsWith('en') ? 'en' : locale.startsWith('de') ? 'de' : this.deps.options.defaultLanguage;
-  }
+/** A message the employee sees: text, or a card (Teams answer cards carry their text as `summary`). */
+function isVisibleMessage(activity: Partial<Activity>): boolean {
+  return activity.type === ActivityTypes.Message && Boolean(activity.text || activity.summary || activity.attachments?.length);
 }

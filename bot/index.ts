@@ -10,6 +10,7 @@ import {
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Server } from 'restify';
 import { MainDialog } from '../dialogs/mainDialog';
+import { ConversationLanguage } from './conversationLanguage';
 import { AnlaufstelleBot } from './anlaufstelleBot';
 import { ChannelUserState } from './channels/channelUserState';
 import { createChannels, type Channels } from './channels/createChannels';
@@ -135,9 +136,11 @@ export function buildApp(config: AppConfig, options: AppOptions): App {
   const cases = new CaseService({ cases: new LowdbCaseStore(path.join(config.DATA_DIR, 'cases.json'), now), requests, handoff, knowledge, bus: requestEvents });
   const stopCases = cases.start();
   const dialog = new MainDialog({ knowledge, recognizer, requests, handoff, cases, transcript, interactions, now, handoffEvents: config.HANDOFF_EVENTS });
+  const language = new ConversationLanguage(conversationState, userState, content, config.DEFAULT_LANGUAGE);
   const bot = new AnlaufstelleBot({
     conversationState,
     userState,
+    language,
     dialog,
     dialogState,
     recognizer,
@@ -145,7 +148,7 @@ export function buildApp(config: AppConfig, options: AppOptions): App {
     handoff,
     logger,
     now,
-    options: { defaultLanguage: config.DEFAULT_LANGUAGE, maxMessageLength: config.MAX_MESSAGE_LENGTH, agentHubChannels: config.AGENT_HUB_CHANNELS }
+    options: { maxMessageLength: config.MAX_MESSAGE_LENGTH, agentHubChannels: config.AGENT_HUB_CHANNELS }
   });
 
   const auth = new ConnectorReusingAuthentication(
@@ -174,6 +177,7 @@ export function buildApp(config: AppConfig, options: AppOptions): App {
     conversationState,
     dialogState,
     dialog,
+    language,
     knowledge,
     cases,
     bus: requestEvents,

@@ -5,7 +5,7 @@ import { recognizeYesNo, YES, yesNoActivity } from './choices';
 import type { DialogServices } from './dialogServices';
 import type { FollowUp } from './followUp';
 import { isInterruption } from './interruptions';
-import { turnLanguage, turnRecognition } from './turnState';
+import { markQuietTurn, turnLanguage, turnRecognition } from './turnState';
 
 export const RELAY_DIALOG = 'relay';
 
@@ -42,6 +42,7 @@ export class RelayDialog extends Dialog<RelayOptions> {
     const language = turnLanguage(dc.context);
     const t = messagesFor(language);
     const text = (dc.context.activity.text ?? '').trim();
+    const askedToWithdraw = state.confirmingCancel === true;
     if (state.confirmingCancel) {
       state.confirmingCancel = false;
       const answer = recognizeYesNo(text);
@@ -61,6 +62,9 @@ export class RelayDialog extends Dialog<RelayOptions> {
       return Dialog.EndOfTurn;
     }
     await this.services.handoff.employeeMessage(state.requestId, text || '[Karte/Card]');
+    // Not an answer to "withdraw the request?": it is passed on, and the employee hears that the request stays.
+    if (askedToWithdraw) await dc.context.sendActivity(t.relayKept({ number: state.number }));
+    else markQuietTurn(dc.context);
     return Dialog.EndOfTurn;
   }
 }

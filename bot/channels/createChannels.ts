@@ -15,6 +15,7 @@ import { InProcessDirectLineEventBus, type DirectLineEventBus } from './directli
 import { FileDirectLineStore } from './directline/fileDirectLineStore';
 import { DirectLineStreams } from './directline/streamServer';
 import { DirectLineTokens } from './directline/tokens';
+import { MarkdownLists } from './markdownLists';
 import { projectRoot } from './projectRoot';
 import { SuggestedActionsAsCard } from './teams/suggestedActionsAsCard';
 import { TenantAllowList } from './teams/tenantAllowList';
@@ -87,6 +88,7 @@ export function createChannels({ config, logger, bot, now, stopwatch, clientAddr
   // Turns of this adapter are the web chat's: user keys and agent-hub checks tell them apart by this mark.
   adapter.use({ onTurn: async (context, next) => (markWebChatTurn(context), next()) });
   adapter.use(new TypingIndicator(logger));
+  adapter.use(new MarkdownLists());
 
   const botAccount = { id: config.MicrosoftAppId ?? 'anlaufstelle', name: config.BOT_NAME, role: 'bot' };
   const channel = new DirectLineChannel({ store, bus, adapter, bot, botAccount, serviceUrl, logger, now, maxTextLength: config.MAX_MESSAGE_LENGTH });
@@ -119,6 +121,7 @@ export function createChannels({ config, logger, bot, now, stopwatch, clientAddr
       main.use(new TenantAllowList(config.TEAMS_ALLOWED_TENANTS, config.DEFAULT_LANGUAGE, logger));
       main.use(new TypingIndicator(logger));
       main.use(new SuggestedActionsAsCard());
+      main.use(new MarkdownLists());
       adapter.onTurnError = (context, error) => main.onTurnError(context, error);
       return main;
     },

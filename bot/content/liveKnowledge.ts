@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { MessageRecognizer, Recognition, Recognizer } from '../nlu/recognizer';
+import type { MessageRecognizer, Recognition, RecognizeOptions, Recognizer } from '../nlu/recognizer';
 import type { KnowledgeBase } from './knowledgeBase';
 import { ContentError, type Content } from './loadContent';
 import { faqEntrySchema, LANGUAGES, type FaqEntry, type Language } from './schema';
@@ -14,8 +14,8 @@ type ApprovedEntry = { de: FaqEntry; en: FaqEntry };
 export class LiveRecognizer implements MessageRecognizer {
   constructor(private current: Recognizer) {}
 
-  recognize(text: string, fallbackLanguage: Language): Recognition {
-    return this.current.recognize(text, fallbackLanguage);
+  recognize(text: string, fallbackLanguage: Language, options?: RecognizeOptions): Recognition {
+    return this.current.recognize(text, fallbackLanguage, options);
   }
 
   replace(next: Recognizer): void {

@@ -6,6 +6,7 @@ import { RELAY_DIALOG } from '../../dialogs/relayDialog';
 import { SATISFACTION_SURVEY_DIALOG } from '../../dialogs/satisfactionSurveyDialog';
 import { setTurnRecognition } from '../../dialogs/turnState';
 import type { KnowledgeBase } from '../content/knowledgeBase';
+import type { ConversationLanguage } from '../conversationLanguage';
 import type { EventBus } from '../events/eventBus';
 import { messagesFor } from '../i18n/messages';
 import { noTextRecognition } from '../nlu/recognizer';
@@ -20,6 +21,8 @@ export interface EmployeeNotifierDependencies {
   conversationState: ConversationState;
   dialogState: StatePropertyAccessor<DialogState>;
   dialog: MainDialog;
+  /** Stamps the request's language on the messages (the web chat page follows it) and remembers their buttons. */
+  language: ConversationLanguage;
   knowledge: KnowledgeBase;
   cases: CaseService;
   bus: EventBus<RequestChange>;
@@ -111,6 +114,7 @@ export class EmployeeNotifier {
     }
     await this.deps.adapter.continueConversationAsync(this.deps.botAppId, reference, async (context: TurnContext) => {
       setTurnRecognition(context, noTextRecognition(request.language));
+      this.deps.language.speak(context, request.language);
       await context.sendActivity(text);
       if (next) await this.deps.dialog.restartWith(context, this.deps.dialogState, next);
       await this.deps.conversationState.saveChanges(context, false);

@@ -44,17 +44,24 @@ export interface Recognition {
   department: DepartmentGuess | null;
 }
 
+/** How to recognize one message. */
+export interface RecognizeOptions {
+  /**
+   * Answer in `fallbackLanguage` whatever the message looks like: it is one of the bot's own
+   * button titles, which say nothing about the employee's language.
+   */
+  keepLanguage?: boolean;
+}
+
 /** Anything that recognizes messages: the trained {@link Recognizer} or a live, replaceable one. */
 export interface MessageRecognizer {
-  recognize(text: string, fallbackLanguage: Language): Recognition;
+  recognize(text: string, fallbackLanguage: Language, options?: RecognizeOptions): Recognition;
 }
 
 /** Two candidates closer than this ratio are ambiguous: the bot asks instead of guessing. */
 const AMBIGUITY_RATIO = 0.6;
 /** Candidates below this share of the best one are not offered as alternatives. */
 const OFFER_RATIO = 0.4;
-const MIN_LANGUAGE_CONFIDENCE = 0.85;
-const MIN_LANGUAGE_WORDS = 3;
 /** How much keyword evidence can lift a FAQ entry's score. */
 const KEYWORD_WEIGHT = 0.25;
 /** Messages up to this long are remembered (see {@link Recognizer.recognize}). */
@@ -93,29 +100,30 @@ export class Recognizer implements MessageRecognizer {
    * Recognizes one message.
    * @param fallbackLanguage the language to use when the message does not show its own (the user's).
    */
-  recognize(text: string, fallbackLanguage: Language): Recognition {
+  recognize(text: string, fallbackLanguage: Language, options: RecognizeOptions = {}): Recognition {
+    const keep = options.keepLanguage === true;
     // Short messages (answers, button titles, greetings: "ja", "IT-Service", "danke") repeat across
     // employees and are the dearest to recognize (both languages, spelling correction), so their
     // recognition is remembered. The model never changes: a retrained one is a new Recognizer.
-    if (text.length > MEMO_MAX_CHARS) return this.recognizeAnew(text, fallbackLanguage);
-    const key = `${fallbackLanguage}:${text}`;
+    if (text.length > MEMO_MAX_CHARS) return this.recognizeAnew(text, fallbackLanguage, keep);
+    const key = `${fallbackLanguage}:${keep ? 'keep' : 'detect'}:${text}`;
     let recognition = this.memo.get(key);
     if (recognition) {
       this.memo.delete(key);
     } else {
-      recognition = deepFreeze(this.recognizeAnew(text, fallbackLanguage));
+      recognition = deepFreeze(this.recognizeAnew(text, fallbackLanguage, keep));
       if (this.memo.size >= MEMO_SIZE) this.memo.delete(this.memo.keys().next().value!);
     }
     this.memo.set(key, recognition);
     return recognition;
   }
 
-  private recognizeAnew(text: string, fallbackLanguage: Language): Recognition {
-    const detected = this.detector.detect(text);
-    // A word or two ("Drucker", "Facility Management", a button title) say too little about the language to switch.
-    const words = normalizeText(text).split(' ').filter((w) => /[a-z]{2}/.test(w)).length;
-    const languageDetected = detected.confidence >= MIN_LANGUAGE_CONFIDENCE && words >= MIN_LANGUAGE_WORDS;
-    const language = languageDetected ? detected.language : fallbackLanguage;
+  private recognizeAnew(text: string, fallbackLanguage: Language, keepLanguage: boolean): Recognition {
+    // Only a sentence clearly written in a language shows it; a word or two ("Drucker", "mittel"),
+    // a name, a number or a button title keep the language the conversation has.
+    const clear = keepLanguage ? null : this.detector.clearLanguage(text);
+    const languageDetected = clear !== null;
+    const language = clear ?? fallbackLanguage;
     const primary = this.rank(text, language);
     if (languageDetected) return this.decide(text, language, true, primary);
     // An unclear language ("VPN?") is recognized with both models; ids are shared, so the better wins.

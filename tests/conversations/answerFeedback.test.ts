@@ -8,7 +8,7 @@ onEveryTransport('conversation: "Hat das geholfen?" after every answer', (bot) =
     await bot.conversation({ id: 'fb-yes', name: 'F' })
       .send('Wie bekomme ich einen Parkplatz?')
       .assertReply((activity) => {
-        expect(activity.text).toContain(bot.app.knowledge.entry('fac-parking', 'de')!.answer);
+        says(bot.app.knowledge.entry('fac-parking', 'de')!.answer)(activity);
         expect(activity.text).toMatch(/Hat das geholfen\?$/);
         offers(['Ja, danke', 'Nein'])(activity);
       })

@@ -18,10 +18,10 @@ onEveryTransport('conversation: reporting an IT problem step by step', (bot) => 
       .assertReply(says('Wie dringend'))
       .send('Hoch – ich kann nicht arbeiten')
       .assertReply((activity) => {
-        expect(activity.text).toContain('• Bereich: Drucker');
-        expect(activity.text).toContain('• Problem: Der Drucker im 2. OG druckt nur leere Seiten');
-        expect(activity.text).toContain('• Seit: seit heute morgen');
-        expect(activity.text).toContain('• Dringlichkeit: Hoch – ich kann nicht arbeiten');
+        says('• Bereich: Drucker')(activity);
+        says('• Problem: Der Drucker im 2. OG druckt nur leere Seiten')(activity);
+        says('• Seit: seit heute morgen')(activity);
+        says('• Dringlichkeit: Hoch – ich kann nicht arbeiten')(activity);
         expect(activity.suggestedActions?.actions.map((a) => a.title)).toEqual(['Ja', 'Nein']);
       })
       .send('ja')

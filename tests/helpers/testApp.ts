@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { TestAdapter, type Activity } from 'botbuilder';
 import { buildApp, loadStartContent, type App } from '../../bot/index';
+import { markdownWithLists } from '../../bot/channels/markdownLists';
 import { loadConfig } from '../../bot/config/config';
 import { LANGUAGES, type Language } from '../../bot/content/schema';
 import { trainingExamples } from '../../bot/nlu/recognizer';
@@ -72,10 +73,13 @@ export function conversationWith(app: App, user = { id: 'employee-1', name: 'Eri
   return adapter;
 }
 
-/** An assertion for `assertReply` that the reply's text matches a pattern or contains a text. */
+/**
+ * An assertion for `assertReply` that the reply's text matches a pattern or contains a text, a text
+ * as the channels send it: the bot's lines as Markdown lists and paragraphs (bot/channels/markdownLists.ts).
+ */
 export function says(expected: RegExp | string) {
   return (activity: Partial<Activity>) => {
-    if (typeof expected === 'string') expect(activity.text).toContain(expected);
+    if (typeof expected === 'string') expect(activity.text).toContain(markdownWithLists(expected));
     else expect(activity.text).toMatch(expected);
   };
 }

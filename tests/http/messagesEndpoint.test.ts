@@ -3,6 +3,7 @@ import path from 'node:path';
 import { listen, messageActivity, postActivity } from '../helpers/httpServer';
 import { makeTestApp, type TestApp } from '../helpers/testApp';
 import { makeTempDir } from '../helpers/tempDir';
+import { markdownWithLists } from '../../bot/channels/markdownLists';
 
 describe('POST /api/messages on a real server', () => {
   let app: TestApp;
@@ -21,12 +22,12 @@ describe('POST /api/messages on a real server', () => {
     const { status, texts } = await postActivity(server.url, messageActivity('Ich habe mein Passwort vergessen', 'de-user', 'c-de'));
     expect(status).toBe(200);
     expect(texts).toHaveLength(1);
-    expect(texts[0]).toContain(app.knowledge.entry('it-password-reset', 'de')!.answer);
+    expect(texts[0]).toContain(markdownWithLists(app.knowledge.entry('it-password-reset', 'de')!.answer));
   });
 
   it('answers the English equivalent in English', async () => {
     const { texts } = await postActivity(server.url, messageActivity('I forgot my password', 'en-user', 'c-en'));
-    expect(texts[0]).toContain(app.knowledge.entry('it-password-reset', 'en')!.answer);
+    expect(texts[0]).toContain(markdownWithLists(app.knowledge.entry('it-password-reset', 'en')!.answer));
   });
 
   it('answers nonsense with the out-of-scope offer', async () => {

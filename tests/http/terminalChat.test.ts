@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { listen } from '../helpers/httpServer';
 import { makeTestApp } from '../helpers/testApp';
+import { markdownWithLists } from '../../bot/channels/markdownLists';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -21,7 +22,7 @@ describe('npm run chat', () => {
     await app.cleanup();
     expect(code).toBe(0);
     expect(output).toContain('Anlaufstelle: Hallo, ich bin die Anlaufstelle');
-    expect(output).toContain(app.knowledge.entry('it-password-reset', 'de')!.answer);
+    expect(output).toContain(markdownWithLists(app.knowledge.entry('it-password-reset', 'de')!.answer));
     expect(output).toContain('[1] Ja, danke');
     expect(output).toContain('Anlaufstelle: Freut mich, dass ich helfen konnte!');
   });

@@ -75,6 +75,35 @@ describe('recognizer on the demo knowledge base', () => {
     expect(top('Drucker', 'en').top?.id).toBe('it-printer');
   });
 
+  it.each([
+    ['Ja, an Facility Management', 'de'],
+    ['Yes, to Facility Management', 'en'],
+    ['Jean-Pierre van der Berg', 'en'],
+    ['Max Mustermann', 'en'],
+    ['Laptop, Monitor, Headset', 'de'],
+    ['Sales Team Hamburg', 'de'],
+    ['mittel', 'en'],
+    ['high', 'de'],
+    ['January 15, 2027', 'de'],
+    ['15.01.', 'en']
+  ] as const)('does not take %p as a change of language (conversation in %s)', (text, language) => {
+    expect(top(text, language)).toMatchObject({ language, languageDetected: false });
+  });
+
+  it.each([
+    ['I want to talk to a person', 'de', 'en'],
+    ['my printer is broken', 'de', 'en'],
+    ['mein Drucker ist kaputt', 'en', 'de'],
+    ['Vielen Dank für die Hilfe', 'en', 'de']
+  ] as const)('takes the sentence %p as written in the other language (%s → %s)', (text, from, to) => {
+    expect(top(text, from)).toMatchObject({ language: to, languageDetected: true });
+  });
+
+  it('keeps the language for one of the bot\'s own button titles, whatever it looks like', () => {
+    expect(recognizer.recognize('High – I cannot work', 'de', { keepLanguage: true })).toMatchObject({ language: 'de', languageDetected: false });
+    expect(top('High – I cannot work', 'de')).toMatchObject({ language: 'en', languageDetected: true });
+  });
+
   it('guesses the owning department of messages no FAQ entry covers', () => {
     expect(top('Der Aufzug im B-Gebäude steckt fest').department?.id).toBe('facility');
     expect(top('Mein zweiter Bildschirm flackert').department?.id).toBe('it');

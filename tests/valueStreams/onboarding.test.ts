@@ -43,13 +43,13 @@ describe('value stream: onboarding a new hire across three departments', () => {
     expect((await say('1.12.')).texts).toEqual(['In welchem Team beginnt sie oder er?']);
     expect((await say('Vertrieb Süd')).texts[0]).toBe('Welche IT-Ausstattung wird gebraucht?');
     const summary = (await say('Standard-Laptop')).texts[0];
-    expect(summary).toContain('• Name: Max Muster');
-    expect(summary).toContain('• Erster Arbeitstag: 1. Dezember 2026');
-    expect(summary).toContain('• Ausstattung: Standard-Laptop');
+    expect(summary).toContain('- Name: Max Muster');
+    expect(summary).toContain('- Erster Arbeitstag: 1. Dezember 2026');
+    expect(summary).toContain('- Ausstattung: Standard-Laptop');
     const opened = (await say('ja')).texts[0];
     expect(opened).toMatch(/^Ihr Auftrag ONB-1001 ist angelegt\./);
-    expect(opened).toContain('• Vertragsdaten und Personalakte anlegen (Personalabteilung (HR)): offen');
-    expect(opened).toContain('• Laptop bestellen und Konten anlegen (IT-Service): wartet auf vorherige Schritte');
+    expect(opened).toContain('- Vertragsdaten und Personalakte anlegen (Personalabteilung (HR)): offen');
+    expect(opened).toContain('- Laptop bestellen und Konten anlegen (IT-Service): wartet auf vorherige Schritte');
 
     // HR sees its task at once; IT's task waits for HR.
     const hr = await staff('hr.agent');
@@ -83,9 +83,9 @@ describe('value stream: onboarding a new hire across three departments', () => {
     await app.notifier.idle();
     const status = (await say('Wie ist der Stand meines Antrags?')).texts[0];
     expect(status).toContain('ONB-1001 Onboarding einer neuen Kollegin / eines neuen Kollegen (Max Muster) – 1 von 3 Schritten erledigt:');
-    expect(status).toContain('• Vertragsdaten und Personalakte anlegen (Personalabteilung (HR)): erledigt');
-    expect(status).toContain('• Laptop bestellen und Konten anlegen (IT-Service): in Bearbeitung – Jonas Becker');
-    expect(status).toContain('• Arbeitsplatz und Ausweis vorbereiten (Facility Management): offen');
+    expect(status).toContain('- Vertragsdaten und Personalakte anlegen (Personalabteilung (HR)): erledigt');
+    expect(status).toContain('- Laptop bestellen und Konten anlegen (IT-Service): in Bearbeitung – Jonas Becker');
+    expect(status).toContain('- Arbeitsplatz und Ausweis vorbereiten (Facility Management): offen');
 
     // Asking for the same onboarding again is caught.
     await say('Ich möchte einen neuen Mitarbeiter anmelden');

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { ActivityTypes, type ChannelAccount, type CloudAdapter, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { KeyedLock } from '../../storage/keyedLock';
-import type { DirectLineStore } from './directLineStore';
+import { isActivityIdOf, type DirectLineStore } from './directLineStore';
 import type { DirectLineEventBus } from './eventBus';
 import { activityProblem, clientActivityFields, clientActivitySchema } from '../activityShape';
 import { forbidden } from './tokens';
@@ -97,16 +97,22 @@ export class DirectLineChannel {
     return appended.activity.id!;
   }
 
-  /** Takes an activity the bot sent to the connector: stores it (typing only goes live) and publishes it. */
+  /**
+   * Takes an activity the bot sent to the connector: stores it (typing only goes live) and publishes it.
+   * Its `replyToId` is kept only when it names an activity of this conversation's stream: Web Chat
+   * holds back an activity that replies to one it has not received (for about 5 s), and proactive
+   * messages reply to botbuilder's continuation event, whose id no client ever sees.
+   */
   async deliverFromBot(conversationId: string, body: unknown, replyToId?: string): Promise<string> {
     if (!isObject(body) || typeof body.type !== 'string') throw badArgument('The body must be an activity with a "type".');
-    const { serviceUrl: _internal, id: _ignored, ...fields } = body as DirectLineActivity;
+    const { serviceUrl: _internal, id: _ignored, replyToId: named, ...fields } = body as DirectLineActivity;
+    const inReplyTo = replyToId ?? named;
     const activity: DirectLineActivity = {
       ...fields,
       channelId: DIRECT_LINE_CHANNEL_ID,
       conversation: { ...(fields.conversation ?? {}), id: conversationId } as DirectLineActivity['conversation'],
       from: { ...this.deps.botAccount, ...(fields.from ?? {}), role: 'bot' },
-      replyToId: replyToId ?? fields.replyToId,
+      ...(inReplyTo && isActivityIdOf(conversationId, inReplyTo) ? { replyToId: inReplyTo } : {}),
       timestamp: this.now()
     };
     if (activity.type === ActivityTypes.Typing) {

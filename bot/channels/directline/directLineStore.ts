@@ -54,3 +54,8 @@ export function pageOf(entries: ReadonlyArray<{ watermark: number; bytes: number
   }
   return { activities, watermark: Math.max(after, last) };
 }
+
+/** Whether `id` is one {@link activityIdFor} gives an activity of this conversation. */
+export function isActivityIdOf(conversationId: string, id: string): boolean {
+  return id.startsWith(`${conversationId}|`) && /^\d+$/.test(id.slice(conversationId.length + 1));
+}

@@ -1,4 +1,5 @@
 import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
+import { markdownWithLists } from '../markdownLists';
 
 export interface FaqAnswerCard {
   faqId: string;
@@ -24,7 +25,8 @@ const CARD_VERSION = '1.4';
 export function faqAnswerCardActivity(card: FaqAnswerCard): Partial<Activity> {
   const linkList = card.links.map((link) => `- [${link.title}](${link.url})`).join('\n');
   const body = [
-    { type: 'TextBlock', text: card.answer, wrap: true },
+    // Steps ("1. …") and paragraphs as Markdown the card renders as a list (TextBlocks read Markdown too).
+    { type: 'TextBlock', text: markdownWithLists(card.answer), wrap: true },
     ...(card.links.length > 0
       ? [
           { type: 'TextBlock', text: card.linksTitle, wrap: true, weight: 'Bolder', spacing: 'Medium' },

@@ -16,9 +16,3 @@ const texts = {
 export function teamsTexts(language: Language) {
   return texts[language];
 }
-
-/** The language of a Teams activity from its locale (Teams sends the client's, e.g. de-DE). */
-export function languageOfLocale(locale: string | undefined, fallback: Language): Language {
-  const lower = (locale ?? '').toLowerCase();
-  return lower.startsWith('en') ? 'en' : lower.startsWith('de') ? 'de' : fallback;
-}

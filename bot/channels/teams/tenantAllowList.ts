@@ -1,7 +1,8 @@
 import { ActivityTypes, Channels, type Activity, type Middleware, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Language } from '../../content/schema';
-import { languageOfLocale, teamsTexts } from './teamsTexts';
+import { languageOfLocale } from '../../i18n/locale';
+import { teamsTexts } from './teamsTexts';
 
 /** The Azure AD tenant a Teams activity comes from. */
 export function teamsTenantOf(activity: Partial<Activity>): string | undefined {

@@ -6,6 +6,9 @@ import type { DirectLineChannel } from '../directline/directLineChannel';
 import type { RateLimiter } from '../../http/rateLimiter';
 import { answerPreflights, endpoint, withinRateLimits } from '../directline/http';
 import type { DirectLineTokens } from '../directline/tokens';
+import { LANGUAGES, type Language } from '../../content/schema';
+import { languageOfLocale, localeOf } from '../../i18n/locale';
+import { messagesFor } from '../../i18n/messages';
 import { StaticAsset } from './staticAsset';
 
 /** What the page and the embedded widget show: names, colour, language. */
@@ -16,6 +19,18 @@ export interface WebChatBranding {
   brandColor: string;
   /** Web Chat's UI locale, e.g. de-DE. */
   locale: string;
+}
+
+/** The page's own texts in one language (header, the employee's avatar). */
+type PageTexts = ReturnType<ReturnType<typeof messagesFor>['webChatPage']>;
+
+/**
+ * What the widget reads from `GET /webchat/config`: the branding, and per language its locale and the
+ * page's own texts, so that the page can follow the conversation's language (public/embed.js).
+ */
+export function webChatSettings(branding: WebChatBranding): WebChatBranding & { languages: Record<Language, { locale: string; texts: PageTexts }> } {
+  const languages = Object.fromEntries(LANGUAGES.map((language) => [language, { locale: localeOf(language), texts: messagesFor(language).webChatPage() }]));
+  return { ...branding, languages: languages as Record<Language, { locale: string; texts: PageTexts }> };
 }
 
 export interface WebChatDependencies {
@@ -56,6 +71,7 @@ const CSP = [
  */
 export function registerWebChatRoutes(server: Server, deps: WebChatDependencies): void {
   const page = renderPage(readFileSync(path.join(deps.publicDir, 'index.html'), 'utf8'), deps.branding);
+  const settings = webChatSettings(deps.branding);
   const embed = new StaticAsset(path.join(deps.publicDir, 'embed.js'), 'application/javascript; charset=utf-8', 'no-cache');
   const bundle = new StaticAsset(deps.webChatBundle, 'application/javascript; charset=utf-8', 'public, max-age=86400');
   const icon = new StaticAsset(deps.icon, 'image/png', 'public, max-age=86400');
@@ -83,7 +99,7 @@ export function registerWebChatRoutes(server: Server, deps: WebChatDependencies)
   server.get('/favicon.ico', async (req: Request, res: Response) => icon.send(req, res));
   server.get('/webchat/config', (_req: Request, res: Response, next) => {
     res.header('access-control-allow-origin', '*');
-    res.send(200, deps.branding);
+    res.send(200, settings);
     next();
   });
 
@@ -103,16 +119,18 @@ export function registerWebChatRoutes(server: Server, deps: WebChatDependencies)
   );
 }
 
-/** The page with the branding filled in; names are HTML-escaped, the colour is validated config. */
+/**
+ * The page with the branding filled in, in the widget's default language (embed.js switches it to
+ * the conversation's); names are HTML-escaped, the colour is validated config.
+ */
 export function renderPage(template: string, branding: WebChatBranding): string {
+  const language = languageOfLocale(branding.locale, 'de');
   const values: Record<string, string> = {
     botName: escapeHtml(branding.botName),
     companyName: escapeHtml(branding.companyName),
     brandColor: branding.brandColor,
-    lang: branding.locale.slice(0, 2),
-    tagline: branding.locale.startsWith('de')
-      ? 'Ihr erster Kontakt für Fragen an IT, Personal, Facility Management und Finanzen'
-      : 'Your first point of contact for questions to IT, HR, Facility Management and Finance'
+    lang: language,
+    tagline: escapeHtml(messagesFor(language).webChatPage().tagline)
   };
   return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { FakeConnector } from '../../helpers/fakeConnector';
 import { listen } from '../../helpers/httpServer';
 import { makeTestApp, type TestApp } from '../../helpers/testApp';
+import { markdownWithLists } from '../../../bot/channels/markdownLists';
 
 const TENANT = '8f3c2b1a-5d4e-4c7b-9a6f-1e2d3c4b5a69';
 
@@ -47,7 +48,7 @@ describe('Teams: recorded activities against /api/messages of the real server', 
     const card = reply.attachments[0];
     expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(card.content).toMatchObject({ type: 'AdaptiveCard', version: '1.4' });
-    expect(card.content.body[0].text).toBe(app.knowledge.entry('it-password-reset', 'de')!.answer);
+    expect(card.content.body[0].text).toBe(markdownWithLists(app.knowledge.entry('it-password-reset', 'de')!.answer));
     expect(JSON.stringify(card.content.body)).toContain('](https://selfservice.example.com/it/passwort)');
     expect(card.content.actions).toEqual([
       { type: 'Action.Submit', title: 'Ja, danke', data: { feedback: 'yes', faqId: 'it-password-reset' } },

@@ -24,11 +24,12 @@ describe('web chat routes', () => {
     expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
     expect(html).toContain('Müller &amp; Söhne &lt;GmbH&gt;');
     expect(html).toContain('--brand: #aa3300');
-    expect(html).toContain('<script src="/embed.js" data-target="webchat" async></script>');
+    expect(html).toContain('<script src="/embed.js" data-target="webchat" data-page-lang="follow" async></script>');
     expect(html).toContain('<html lang="de">');
+    expect(html).toContain('<span data-anlaufstelle-text="tagline">Ihr erster Kontakt für Fragen an IT, Personal, Facility Management und Finanzen</span>');
   });
 
-  it('serves embed.js and the settings it reads', async () => {
+  it('serves embed.js and the settings it reads, with the page\'s texts in both languages', async () => {
     const embed = await fetch(`${server.url}/embed.js`);
     expect(embed.headers.get('content-type')).toMatch(/javascript/);
     expect(await embed.text()).toContain("createDirectLine({");
@@ -36,7 +37,11 @@ describe('web chat routes', () => {
       botName: 'Anlaufstelle',
       companyName: 'Müller & Söhne <GmbH>',
       brandColor: '#aa3300',
-      locale: 'de-DE'
+      locale: 'de-DE',
+      languages: {
+        de: { locale: 'de-DE', texts: { tagline: 'Ihr erster Kontakt für Fragen an IT, Personal, Facility Management und Finanzen', userInitials: 'Ich' } },
+        en: { locale: 'en-US', texts: { tagline: 'Your first point of contact for questions to IT, HR, Facility Management and Finance', userInitials: 'Me' } }
+      }
     });
   });
 

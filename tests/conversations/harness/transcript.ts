@@ -12,12 +12,13 @@ export interface SendOptions {
 }
 
 /**
- * What the employee sees of an activity, the same on every transport: Teams answer cards carry their
- * text as `summary` and their buttons as card actions, team-channel buttons come as a hero card; the
- * returned activity has `text` and `suggestedActions` as web chat shows them.
+ * What the employee sees of an activity, the same on every transport: Teams answer cards show their
+ * text in TextBlocks (Markdown, as the text of a web chat message) and their buttons as card actions,
+ * team-channel buttons come as a hero card; the returned activity has `text` and `suggestedActions`
+ * as web chat shows them.
  */
 export function visible(activity: Partial<Activity>): Partial<Activity> {
-  const text = activity.text ?? (activity as { summary?: string }).summary;
+  const text = activity.text ?? cardText(activity) ?? (activity as { summary?: string }).summary;
   if (activity.suggestedActions?.actions?.length) return { ...activity, text };
   const actions: CardAction[] = [];
   for (const attachment of activity.attachments ?? []) {
@@ -29,6 +30,16 @@ export function visible(activity: Partial<Activity>): Partial<Activity> {
     }
   }
   return actions.length > 0 ? { ...activity, text, suggestedActions: { actions, to: [] } } : { ...activity, text };
+}
+
+/** The text of an activity's Adaptive Cards: their TextBlocks, one paragraph each. */
+function cardText(activity: Partial<Activity>): string | undefined {
+  const blocks = (activity.attachments ?? [])
+    .filter((attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive')
+    .flatMap((attachment) => ((attachment.content as { body?: Array<{ type: string; text?: string }> }).body ?? []))
+    .filter((element) => element.type === 'TextBlock' && element.text)
+    .map((element) => element.text!);
+  return blocks.length > 0 ? blocks.join('\n\n') : undefined;
 }
 
 /** A message the employee can see: text or a card. */
@@ -103,6 +114,18 @@ export class Transcript {
       else if (typeof check === 'string') expect(shown.text).toContain(check);
       else expect(shown.text).toMatch(check);
     });
+    return this;
+  }
+
+  /** The visible messages of the latest turn (or proactive delivery), as the employee sees them, pass `check`. */
+  assertTurn(check: (messages: Partial<Activity>[]) => void): this {
+    this.steps.push(async (run) => check(run.latest.filter(isVisibleMessage).map(visible)));
+    return this;
+  }
+
+  /** Something happens outside the chat (staff act in the console) before the transcript goes on. */
+  meanwhile(action: (conversation: { channelId: string; conversationId: string }) => Promise<void>): this {
+    this.steps.push((run) => action({ channelId: run.conversation.channelId, conversationId: run.conversation.conversationId }));
     return this;
   }
 

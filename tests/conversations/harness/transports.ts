@@ -21,6 +21,8 @@ export interface TestUser {
 export interface Outgoing {
   text?: string;
   value?: unknown;
+  /** Files or cards the client sends along (a pasted screenshot). */
+  attachments?: Array<{ contentType: string; contentUrl?: string; name?: string }>;
 }
 
 /** One employee's conversation with the bot over one transport. */
@@ -133,7 +135,7 @@ class ExpectRepliesTransport extends HttpTransport {
       conversationId,
       userKey: `test/${encodeURIComponent(user.id)}`,
       join: () => exchange({ type: 'conversationUpdate', membersAdded: [{ id: user.id, name: user.name }] }),
-      send: ({ text, value }) => exchange({ type: 'message', text, value }),
+      send: ({ text, value, attachments }) => exchange({ type: 'message', text, value, attachments }),
       proactive: async () => {
         const { activities, next } = this.connectorActivities(conversationId, seen);
         seen = next;
@@ -181,8 +183,8 @@ class DirectLineTransport extends HttpTransport {
       conversationId,
       userKey: `webchat/${encodeURIComponent(user.id)}`,
       join: async () => welcome,
-      send: async ({ text, value }) => {
-        await this.post(`/v3/directline/conversations/${encodeURIComponent(conversationId)}/activities`, { type: 'message', text, value, locale, from: { id: user.id, name: user.name } }, auth);
+      send: async ({ text, value, attachments }) => {
+        await this.post(`/v3/directline/conversations/${encodeURIComponent(conversationId)}/activities`, { type: 'message', text, value, attachments, locale, from: { id: user.id, name: user.name } }, auth);
         return read();
       },
       proactive: read
@@ -228,11 +230,12 @@ class TeamsTransport extends HttpTransport {
       userKey: `msteams/${TEST_TENANT}/${encodeURIComponent(user.id)}`,
       // Installing the app in the personal scope: the bot itself is the member added.
       join: () => exchange({ type: 'conversationUpdate', membersAdded: [{ id: bot.id }] }),
-      send: ({ text, value }) =>
+      send: ({ text, value, attachments }) =>
         exchange({
           type: 'message',
           text,
           value,
+          attachments,
           textFormat: 'plain',
           entities: [{ type: 'clientInfo', locale, country: 'DE', platform: 'Web', timezone: 'Europe/Berlin' }],
           localTimezone: 'Europe/Berlin'
